@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FailingWell.Web.Features.Home;
+
+public sealed class IndexModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FailingWell.Web.Infrastructure.Accounts;
+
+/// <summary>
+/// An account for a governance lead, an executive or an administrator. Staff who report need none.
+/// </summary>
+public sealed class StaffAccount : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
+}
+
+public static class StaffRoles
+{
+    public const string GovernanceLead = nameof(GovernanceLead);
+    public const string Executive = nameof(Executive);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [GovernanceLead, Executive, Admin];
+}

@@ -1,0 +1,127 @@
+using FailingWell.Web.Features.Admin;
+using FluentValidation;
+using MediatR;
+
+namespace FailingWell.Web.Infrastructure.CommandLine;
+
+/// <summary>
+/// Verbs that run instead of the web server, e.g.
+/// <c>dotnet run --project src/FailingWell.Web -- users add --email a@b.nhs.uk --role Admin</c>.
+/// </summary>
+public static class CommandLineVerbs
+{
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        switch (args)
+        {
+            case ["users", "add", ..]:
+                return await AddUserAsync(services, Options(args[2..]), input, output, error);
+            default:
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          users add --email EMAIL --role GovernanceLead|Executive|Admin [--name "DISPLAY NAME"] [--password PASSWORD]
+            Creates a staff account. Without --password, the password is read from the terminal.
+        """;
+
+    private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
+    {
+        var password = options.GetValueOrDefault("password") ?? await PromptPasswordAsync(input, output);
+        var command = new AddAccount.Command
+        {
+            Email = options.GetValueOrDefault("email") ?? "",
+            Role = options.GetValueOrDefault("role") ?? "",
+            DisplayName = options.GetValueOrDefault("name"),
+            Password = password,
+        };
+
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        try
+        {
+            var result = await mediator.Send(command);
+            await output.WriteLineAsync($"Created {result.Role} account {result.Email}.");
+            return 0;
+        }
+        catch (ValidationException validation)
+        {
+            foreach (var failure in validation.Errors)
+            {
+                await error.WriteLineAsync($"--{failure.PropertyName.ToLowerInvariant()}: {failure.ErrorMessage}");
+            }
+
+            return 1;
+        }
+    }
+
+    private static async Task<string> PromptPasswordAsync(TextReader input, TextWriter output)
+    {
+        await output.WriteAsync("Password (at least 12 characters): ");
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+        {
+            return (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
+        }
+
+        // Typed at a terminal: read without echoing it.
+        var password = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                await output.WriteLineAsync();
+                return password.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (password.Length > 0)
+                {
+                    password.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = args[i][2..];
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                options[name[..equals]] = name[(equals + 1)..];
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                options[name] = "true";
+            }
+        }
+
+        return options;
+    }
+}

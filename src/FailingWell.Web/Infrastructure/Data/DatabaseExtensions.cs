@@ -1,0 +1,57 @@
+using FailingWell.Web.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Infrastructure.Data;
+
+public static class DatabaseExtensions
+{
+    public static WebApplicationBuilder AddFailingWellDatabase(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDbContext<FailingWellDbContext>(settings.Configure);
+        return builder;
+    }
+
+    /// <summary>Creates or upgrades the database and the roles, before anything else touches it.</summary>
+    public static async Task MigrateFailingWellDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FailingWellDbContext>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(settings.ConnectionString);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets the scheduler and the web requests share the file without
+            // readers blocking the writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using FailingWell.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace FailingWell.Web.Infrastructure.Email;
+
+/// <summary>
+/// Sends the emails that are due. A failure is recorded (attempts, last error) and retried with
+/// back-off; after the last attempt the email stays in the outbox as failed for an admin to see and
+/// retry. Nothing is dropped silently.
+/// </summary>
+public sealed partial class OutboxDelivery(
+    FailingWellDbContext db,
+    IMailTransport transport,
+    TimeProvider clock,
+    IOptions<EmailSettings> options,
+    ILogger<OutboxDelivery> logger)
+{
+    public async Task<DeliveryResult> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxEmails
+            .Where(e => e.Status == OutboxEmailStatus.Queued && e.NextAttemptAtUtc <= now)
+            .OrderBy(e => e.NextAttemptAtUtc)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        int sent = 0, failed = 0;
+        foreach (var email in due)
+        {
+            email.Attempts++;
+            try
+            {
+                await transport.SendAsync(email, cancellationToken);
+                email.Status = OutboxEmailStatus.Sent;
+                email.SentAtUtc = clock.GetUtcNow().UtcDateTime;
+                email.LastError = null;
+                sent++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                email.LastError = Describe(exception);
+                email.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + BackOff(email.Attempts);
+                if (email.Attempts >= settings.MaxAttempts)
+                {
+                    email.Status = OutboxEmailStatus.Failed;
+                }
+
+                failed++;
+                SendFailed(logger, email.Id, email.Attempts, exception.GetType().Name);
+            }
+
+            // One email at a time: a crash half-way must not send the earlier ones twice.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new DeliveryResult(sent, failed);
+    }
+
+    /// <summary>1, 2, 4, 8... minutes, at most an hour.</summary>
+    public static TimeSpan BackOff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private static string Describe(Exception exception)
+    {
+        var text = exception.InnerException is null
+            ? exception.Message
+            : $"{exception.Message} ({exception.GetBaseException().Message})";
+        return text.Length <= OutboxEmail.MaxErrorLength ? text : text[..OutboxEmail.MaxErrorLength];
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Outbox email {EmailId} failed on attempt {Attempts} with {ExceptionType}")]
+    private static partial void SendFailed(ILogger logger, Guid emailId, int attempts, string exceptionType);
+}
+
+public sealed record DeliveryResult(int Sent, int Failed);
+
+/// <summary>Runs the outbox on a schedule; one node of a cluster at a time.</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDeliveryJob(OutboxDelivery delivery) : IJob
+{
+    public static readonly JobKey Key = new("outbox-delivery", "email");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await delivery.DeliverDueAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FailingWell.Web.Infrastructure.Mediation;
+
+/// <summary>
+/// Turns a failed validation into model-state errors on the page that sent the request, so the
+/// user sees a message beside the field with everything they typed still there.
+/// </summary>
+public sealed class ValidationPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not ValidationException validation || executed.ExceptionHandled)
+        {
+            return;
+        }
+
+        var prefix = BoundPropertyPrefix(context.HandlerInstance, validation);
+        foreach (var error in validation.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.PropertyName) ? "" : prefix + error.PropertyName;
+            context.ModelState.AddModelError(key, error.ErrorMessage);
+        }
+
+        executed.ExceptionHandled = true;
+        executed.Result = new PageResult();
+    }
+
+    // The request arrives as a [BindProperty] of the page (Input, Data...): errors are keyed by that
+    // property's name so they land on the right fields.
+    private static string BoundPropertyPrefix(object page, ValidationException validation)
+    {
+        var bound = page.GetType()
+            .GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null)
+            .ToList();
+        var requestType = (validation as RequestValidationException)?.RequestType;
+        var match = bound.FirstOrDefault(p => p.PropertyType == requestType)
+            ?? (bound.Count == 1 ? bound[0] : null);
+        return match is null ? "" : match.Name + ".";
+    }
+}
+
+/// <summary>A validation failure that remembers which request failed.</summary>
+public sealed class RequestValidationException(Type requestType, IEnumerable<FluentValidation.Results.ValidationFailure> failures)
+    : ValidationException(failures)
+{
+    public Type RequestType { get; } = requestType;
+}

@@ -1,0 +1,64 @@
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Email;
+using Quartz;
+
+namespace FailingWell.Web.Infrastructure.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>
+    /// Quartz with its ADO.NET job store in FailingWell's own database: schedules survive restarts,
+    /// missed runs are caught up, and on SQL Server several web nodes share one clustered schedule.
+    /// </summary>
+    public static WebApplicationBuilder AddFailingWellScheduling(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var emailInterval = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue(EmailSettings.Section + ":" + nameof(EmailSettings.DeliveryIntervalSeconds), 30));
+
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "FailingWell";
+                // Each node names itself, so a cluster can tell its members apart.
+                scheduler.GenerateInstanceId = true;
+            });
+            quartz.UsePersistentStore(store => ConfigureStore(store, database));
+
+            quartz.ScheduleJob<OutboxDeliveryJob>(
+                trigger => trigger
+                    .WithIdentity("outbox-delivery", "email")
+                    .StartNow()
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(emailInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(OutboxDeliveryJob.Key));
+        });
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    public static void ConfigureStore(IPersistentStoreBuilder store, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(database);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                store.UseSqlite(database.ConnectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                store.UseSqlServer(database.ConnectionString);
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(15);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(60);
+                });
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, null);
+        }
+
+        store.UseSystemTextJsonSerializer();
+        store.ProvisionSchema();
+    }
+}

@@ -1,0 +1,46 @@
+using FailingWell.Web.Infrastructure.Mediation;
+
+namespace FailingWell.Web.Infrastructure.Web;
+
+public static class PagesExtensions
+{
+    public static WebApplicationBuilder AddFailingWellPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services
+            .AddRazorPages(options =>
+            {
+                // Pages live with their requests and handlers, one folder per audience and capability.
+                options.RootDirectory = "/Features";
+            })
+            .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "FailingWell.Antiforgery";
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+        return builder;
+    }
+
+    public static WebApplication UseFailingWellPages(this WebApplication app)
+    {
+        // Never a stack trace, in any environment: a friendly page and an error id instead.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.CommandLine;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Email;
+using FailingWell.Web.Infrastructure.Health;
+using FailingWell.Web.Infrastructure.Logging;
+using FailingWell.Web.Infrastructure.Mediation;
+using FailingWell.Web.Infrastructure.Scheduling;
+using FailingWell.Web.Infrastructure.Web;
+
+var isVerb = CommandLineVerbs.IsVerb(args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+builder
+    .AddFailingWellLogging()
+    .AddFailingWellDatabase()
+    .AddFailingWellAccounts()
+    .AddFailingWellMediation()
+    .AddFailingWellEmail()
+    .AddFailingWellScheduling()
+    .AddFailingWellHealth()
+    .AddFailingWellPages();
+
+var app = builder.Build();
+await app.Services.MigrateFailingWellDatabaseAsync();
+
+if (isVerb)
+{
+    return await CommandLineVerbs.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
+app.UseFailingWellPages();
+app.MapFailingWellHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
