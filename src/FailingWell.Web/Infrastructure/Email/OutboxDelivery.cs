@@ -21,15 +21,29 @@ public sealed partial class OutboxDelivery(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxEmails
+        var dueIds = await db.OutboxEmails
             .Where(e => e.Status == OutboxEmailStatus.Queued && e.NextAttemptAtUtc <= now)
             .OrderBy(e => e.NextAttemptAtUtc)
+            .Select(e => e.Id)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
         int sent = 0, failed = 0;
-        foreach (var email in due)
+        foreach (var id in dueIds)
         {
+            // Claim the email with one conditional update before sending it, so an admin's retry or
+            // a second node running at the same moment cannot send it twice. A claim that is never
+            // finished (the process died mid-send) expires and the email is tried again.
+            var claimedUntil = clock.GetUtcNow().UtcDateTime + ClaimLease;
+            var claimed = await db.OutboxEmails
+                .Where(e => e.Id == id && e.Status == OutboxEmailStatus.Queued && e.NextAttemptAtUtc <= now)
+                .ExecuteUpdateAsync(update => update.SetProperty(e => e.NextAttemptAtUtc, claimedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var email = await db.OutboxEmails.SingleAsync(e => e.Id == id, cancellationToken);
             email.Attempts++;
             try
             {
@@ -58,6 +72,9 @@ public sealed partial class OutboxDelivery(
 
         return new DeliveryResult(sent, failed);
     }
+
+    /// <summary>How long a claimed email is left alone by other runs while it is being sent.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     /// <summary>1, 2, 4, 8... minutes, at most an hour.</summary>
     public static TimeSpan BackOff(int attempts) =>

@@ -13,6 +13,7 @@ public static class SchedulingExtensions
     public static WebApplicationBuilder AddFailingWellScheduling(this WebApplicationBuilder builder)
     {
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var instanceName = builder.Configuration["Scheduling:InstanceName"] ?? "FailingWell";
         var emailInterval = TimeSpan.FromSeconds(
             builder.Configuration.GetValue(EmailSettings.Section + ":" + nameof(EmailSettings.DeliveryIntervalSeconds), 30));
 
@@ -20,7 +21,7 @@ public static class SchedulingExtensions
         {
             quartz.ConfigureScheduler(scheduler =>
             {
-                scheduler.InstanceName = "FailingWell";
+                scheduler.InstanceName = instanceName;
                 // Each node names itself, so a cluster can tell its members apart.
                 scheduler.GenerateInstanceId = true;
             });
@@ -29,7 +30,7 @@ public static class SchedulingExtensions
             quartz.ScheduleJob<OutboxDeliveryJob>(
                 trigger => trigger
                     .WithIdentity("outbox-delivery", "email")
-                    .StartNow()
+                    .StartAt(DateTimeOffset.UtcNow + emailInterval)
                     .WithSimpleSchedule(schedule => schedule.WithInterval(emailInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 job => job.WithIdentity(OutboxDeliveryJob.Key));
         });

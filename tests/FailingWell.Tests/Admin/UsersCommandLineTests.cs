@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using FailingWell.Tests.Support;
+using FailingWell.Web.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Admin;
+
+/// <summary>The first admin of a real deployment comes from the command line: run it as a process.</summary>
+public sealed class UsersCommandLineTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, string? stdin, params string[] args)
+    {
+        var webDll = Path.Combine(AppContext.BaseDirectory, "FailingWell.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(webDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={databasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Users_add_creates_the_first_admin_who_can_then_sign_in()
+    {
+        using var app = new FailingWellApp();
+
+        var (exitCode, output, error) = await RunAsync(app.DatabasePath, null,
+            "users", "add", "--email", "first.admin@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Created Admin account first.admin@trust.nhs.uk", output, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        var account = await users.FindByEmailAsync("first.admin@trust.nhs.uk");
+        Assert.NotNull(account);
+        Assert.True(await users.IsInRoleAsync(account, StaffRoles.Admin));
+        Assert.True(await users.CheckPasswordAsync(account, "a long enough password"));
+    }
+
+    [Fact]
+    public async Task Users_add_reads_the_password_from_standard_input_when_not_given()
+    {
+        using var app = new FailingWellApp();
+
+        var (exitCode, _, error) = await RunAsync(app.DatabasePath, "typed at the prompt ok",
+            "users", "add", "--email", "lead@trust.nhs.uk", "--role", "GovernanceLead");
+
+        Assert.True(exitCode == 0, error);
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync("lead@trust.nhs.uk"))!, "typed at the prompt ok"));
+    }
+
+    [Fact]
+    public async Task Users_add_explains_bad_input_and_creates_nothing()
+    {
+        using var app = new FailingWellApp();
+
+        var (exitCode, _, error) = await RunAsync(app.DatabasePath, null,
+            "users", "add", "--email", "not-an-email", "--role", "Janitor", "--password", "short");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--email: Enter an email address in the correct format", error, StringComparison.Ordinal);
+        Assert.Contains("--role: Choose a role: GovernanceLead, Executive, Admin", error, StringComparison.Ordinal);
+        Assert.Contains("--password: Enter a password of at least 12 characters", error, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>().Users);
+    }
+}

@@ -1,0 +1,52 @@
+using FailingWell.Tests.Support;
+using FailingWell.Web.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Tests.Infrastructure.Data;
+
+public sealed class MigrationsTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=pending-check.db")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=PendingCheck;TrustServerCertificate=true")]
+    public void Provider_migrations_have_no_pending_model_changes(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<FailingWellDbContext>();
+        ProviderMigrations.Configure(options, provider, connectionString, ProviderMigrations.Load(provider));
+        using var db = new FailingWellDbContext(options.Options);
+
+        // Compares the model with the provider's latest snapshot; opens no connection.
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changed since the last {provider} migration: add one (README, 'Changing the model').");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task A_fresh_SQLite_file_is_created_and_migrated_at_start_up()
+    {
+        using var app = new FailingWellApp();
+        _ = app.Services; // starts the application
+
+        await using var connection = new SqliteConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("__EFMigrationsHistory", tables);
+        Assert.Contains("AspNetUsers", tables);
+        Assert.Contains("OutboxEmails", tables);
+        Assert.Contains(tables, t => t.Equals("QRTZ_JOB_DETAILS", StringComparison.OrdinalIgnoreCase));
+
+        await using var scope = app.Scope();
+        Assert.Empty(await FailingWellApp.NewDbContext(scope).Database.GetPendingMigrationsAsync());
+    }
+}

@@ -1,0 +1,81 @@
+using FailingWell.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FailingWell.Tests.Support;
+
+/// <summary>
+/// The real application on a real SQLite file of its own, with mail going to a pickup folder of its
+/// own (or to an SMTP server a test starts), and every log line captured.
+/// </summary>
+public class FailingWellApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public FailingWellApp()
+    {
+        Folder = Directory.CreateTempSubdirectory("failingwell-tests-").FullName;
+        DatabasePath = Path.Combine(Folder, "failingwell.db");
+        MailFolder = Path.Combine(Folder, "mail");
+        _settings["ConnectionStrings:FailingWell"] = $"Data Source={DatabasePath}";
+        _settings["Database:Provider"] = "Sqlite";
+        _settings["Email:PickupDirectory"] = MailFolder;
+        // Tests drive delivery themselves; the scheduled run would race them.
+        _settings["Email:DeliveryIntervalSeconds"] = "3600";
+        // Quartz keeps schedulers in a process-wide registry: each app needs a name of its own.
+        _settings["Scheduling:InstanceName"] = "FailingWell-" + Guid.NewGuid().ToString("N");
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public string MailFolder { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>Sets configuration before the app starts, as appsettings or environment would.</summary>
+    public FailingWellApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public static FailingWellDbContext NewDbContext(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<FailingWellDbContext>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean up with the temp folder.
+            }
+        }
+    }
+}

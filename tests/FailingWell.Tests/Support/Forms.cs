@@ -1,0 +1,26 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace FailingWell.Tests.Support;
+
+/// <summary>Posts a form the way a browser does: GET the page, take its antiforgery token, POST.</summary>
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"{path} has no antiforgery token");
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
