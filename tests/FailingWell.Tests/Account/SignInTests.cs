@@ -89,6 +89,7 @@ public sealed class SignInTests(FailingWellApp app) : IClassFixture<FailingWellA
         Assert.Contains("Enter your password", html, StringComparison.Ordinal);
         Assert.Contains("value=\"kept@trust.nhs.uk\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ValidationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
     }
 
     [Fact]

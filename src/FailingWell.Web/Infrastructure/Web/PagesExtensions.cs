@@ -13,7 +13,13 @@ public static class PagesExtensions
                 // Pages live with their requests and handlers, one folder per audience and capability.
                 options.RootDirectory = "/Features";
             })
-            .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<ValidationPageFilter>();
+                // Validators beside each request say what is required, in plain English; MVC's
+                // implied "The X field is required." would repeat them in developer's words.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            });
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "FailingWell.Antiforgery";
