@@ -1,13 +1,20 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Errors;
 
-/// <summary>Shown instead of any stack trace, for unhandled errors and for status codes.</summary>
+/// <summary>
+/// Shown instead of any stack trace, for unhandled errors and for status codes. It also logs the
+/// error, in place of the framework's exception log, whose message could quote what someone typed.
+/// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public int Code { get; private set; } = 500;
+
+    /// <summary>Quoted by a user to support, and written in the log line for the same error.</summary>
+    public string ErrorId => HttpContext.TraceIdentifier;
 
     public string Title => Code switch
     {
@@ -25,5 +32,17 @@ public sealed class ErrorModel : PageModel
     {
         Code = code ?? 500;
         Response.StatusCode = Code;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+        {
+            // The type, where it was thrown and the route: never the message or the query string.
+            var exceptionType = failure.Error.GetType().FullName ?? failure.Error.GetType().Name;
+            var thrownIn = failure.Error.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown";
+            var endpoint = failure.Endpoint?.DisplayName ?? "no endpoint";
+            Unhandled(logger, exceptionType, thrownIn, endpoint, ErrorId);
+        }
     }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} thrown in {ThrownIn} serving {Endpoint} (error id {ErrorId})")]
+    private static partial void Unhandled(ILogger logger, string exceptionType, string thrownIn, string endpoint, string errorId);
 }

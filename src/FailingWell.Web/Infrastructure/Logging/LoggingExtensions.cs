@@ -21,6 +21,8 @@ public static class LoggingExtensions
     public static readonly IReadOnlyList<string> SilencedCategories =
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",
+        // Logs unhandled exceptions with their messages; the error page logs them without (ErrorModel).
+        "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.HttpLogging",
         "Microsoft.AspNetCore.W3CLogging",
         "Microsoft.AspNetCore.Server.Kestrel.BadRequests",
