@@ -7,6 +7,10 @@ namespace FailingWell.Tests.Infrastructure.Email;
 
 public sealed class OutboxDeliveryTests
 {
+    private static FailingWellApp AppRelayingTo(int smtpPort) => new FailingWellApp()
+        .With("Email:Smtp:Host", "127.0.0.1")
+        .With("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private static async Task<Guid> QueueAsync(FailingWellApp app, string to)
     {
         await using var scope = app.Scope();
@@ -33,9 +37,7 @@ public sealed class OutboxDeliveryTests
     public async Task Queued_email_reaches_a_real_SMTP_server()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        using var app = new FailingWellApp()
-            .With("Email:Smtp:Host", "127.0.0.1")
-            .With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var app = AppRelayingTo(smtp.Port);
         var id = await QueueAsync(app, "lead@trust.nhs.uk");
 
         var result = await DeliverAsync(app);
@@ -54,9 +56,7 @@ public sealed class OutboxDeliveryTests
     public async Task Two_deliveries_running_at_once_send_each_email_only_once()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        using var app = new FailingWellApp()
-            .With("Email:Smtp:Host", "127.0.0.1")
-            .With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var app = AppRelayingTo(smtp.Port);
         for (var i = 0; i < 5; i++)
         {
             await QueueAsync(app, $"lead{i}@trust.nhs.uk");
@@ -86,9 +86,7 @@ public sealed class OutboxDeliveryTests
     public async Task Refused_connection_leaves_the_email_queued_with_the_error_and_a_later_retry()
     {
         var closedPort = SmtpServer.FreePort();
-        using var app = new FailingWellApp()
-            .With("Email:Smtp:Host", "127.0.0.1")
-            .With("Email:Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var app = AppRelayingTo(closedPort);
         var id = await QueueAsync(app, "admin@trust.nhs.uk");
 
         var result = await DeliverAsync(app);
@@ -108,9 +106,7 @@ public sealed class OutboxDeliveryTests
     public async Task After_the_last_attempt_the_email_is_kept_as_failed_not_dropped()
     {
         var closedPort = SmtpServer.FreePort();
-        using var app = new FailingWellApp()
-            .With("Email:Smtp:Host", "127.0.0.1")
-            .With("Email:Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        using var app = AppRelayingTo(closedPort)
             .With("Email:MaxAttempts", "2");
         var id = await QueueAsync(app, "gone@trust.nhs.uk");
 
