@@ -1,3 +1,4 @@
+using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.CommandLine;
 using FailingWell.Web.Infrastructure.Data;
@@ -18,6 +19,7 @@ builder
     .AddFailingWellEmail()
     .AddFailingWellScheduling()
     .AddFailingWellHealth()
+    .AddFailingWellReporting()
     .AddFailingWellPages();
 
 var app = builder.Build();

@@ -21,6 +21,7 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         404 => "Page not found",
         403 => "You cannot see this page",
         400 => "Sorry, there is a problem with that request",
+        429 => "You have tried too many times",
         _ => "Sorry, there is a problem with the service",
     };
 

@@ -1,11 +1,80 @@
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FailingWell.Web.Features.Reporting;
 
-/// <summary>The address printed on posters and QR codes. The form arrives with its own issue.</summary>
-public sealed class ReportModel : PageModel
+/// <summary>/report: the address on the posters. No account; one short page; the receipt code shown once.</summary>
+[IgnoreAntiforgeryToken] // Checked below, so a form left open too long comes back with its answers, not a bare error.
+public sealed class ReportModel(
+    IMediator mediator,
+    IAntiforgery antiforgery,
+    ClientLimiter limiter,
+    IOptions<ReportingSettings> settings,
+    FailingWellDbContext db) : PageModel
 {
-    public void OnGet()
+    public const string Bucket = "report";
+
+    [BindProperty]
+    public SubmitReport.Command Input { get; set; } = new();
+
+    public ReportForm.Options Form { get; private set; } = ReportForm.Options.Empty;
+
+    public SubmitReport.Result? Sent { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        Input = new SubmitReport.Command { SubmissionId = Guid.NewGuid() };
+        Form = await mediator.Send(new ReportForm.Query());
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Form = await mediator.Send(new ReportForm.Query());
+        if (Input.SubmissionId == Guid.Empty)
+        {
+            Input.SubmissionId = Guid.NewGuid();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("", "This page was open for too long to send safely. Check your answers and press 'Send report' again.");
+            return Page();
+        }
+
+        if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxReportsPerHour))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        try
+        {
+            Sent = await mediator.Send(Input);
+        }
+        catch (DbUpdateException)
+        {
+            // Two presses of "send" raced each other: the other one saved it.
+            var reference = await db.Reports.AsNoTracking()
+                .Where(r => r.SubmissionId == Input.SubmissionId)
+                .Select(r => r.Reference)
+                .SingleOrDefaultAsync();
+            if (reference is null)
+            {
+                throw;
+            }
+
+            Sent = new SubmitReport.Result(reference, null);
+        }
+
+        if (Sent.IsNew)
+        {
+            limiter.Record(HttpContext, Bucket);
+        }
+
+        return Page();
     }
 }

@@ -35,6 +35,8 @@ public static class DatabaseExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await DefaultReferenceData.EnsureAsync(db, cancellationToken);
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)
         {

@@ -1,3 +1,4 @@
+using FailingWell.Web.Domain;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -10,6 +11,22 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
     : IdentityDbContext<StaffAccount>(options)
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportMessage> ReportMessages => Set<ReportMessage>();
+
+    public DbSet<ReportAction> ReportActions => Set<ReportAction>();
+
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    public DbSet<Division> Divisions => Set<Division>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -40,9 +40,21 @@ public static class PagesExtensions
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Our own origin only: no third-party script, font, image or form target can see a reporter.
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
             await next();
         });
         app.UseStaticFiles();
+        app.Use(async (context, next) =>
+        {
+            // Pages (not static files) are never kept by a browser or a proxy: a shared ward
+            // computer's back button must not show someone's report or receipt code.
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Pragma = "no-cache";
+            await next();
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,0 +1,280 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FailingWell.Web.Domain;
+
+/// <summary>LFPSE's event types, in the words staff use.</summary>
+public enum ReportKind
+{
+    /// <summary>Something that happened to someone.</summary>
+    Incident = 1,
+
+    /// <summary>Something that nearly happened.</summary>
+    NearMiss = 2,
+
+    /// <summary>A worry about how things are done, or a risk: speaking up.</summary>
+    Concern = 3,
+
+    /// <summary>Something that went well and is worth learning from.</summary>
+    GoodPractice = 4,
+}
+
+/// <summary>
+/// A coarse part of the day. Reports keep this, never the hour or the second: an exact time can
+/// tell a manager who was on shift.
+/// </summary>
+public enum TimeBand
+{
+    /// <summary>10pm to 7am.</summary>
+    Night = 1,
+
+    /// <summary>7am to midday.</summary>
+    Morning = 2,
+
+    /// <summary>Midday to 5pm.</summary>
+    Afternoon = 3,
+
+    /// <summary>5pm to 10pm.</summary>
+    Evening = 4,
+}
+
+public enum PersonAffected
+{
+    Patient = 1,
+    Staff = 2,
+    VisitorOrPublic = 3,
+    Nobody = 4,
+}
+
+/// <summary>LFPSE physical harm levels.</summary>
+public enum PhysicalHarm
+{
+    None = 0,
+    Low = 1,
+    Moderate = 2,
+    Severe = 3,
+    Fatal = 4,
+}
+
+/// <summary>LFPSE psychological harm levels, graded separately from physical harm.</summary>
+public enum PsychologicalHarm
+{
+    None = 0,
+    Low = 1,
+    Moderate = 2,
+    Severe = 3,
+}
+
+public enum ReportStatus
+{
+    /// <summary>Received, not yet acknowledged by a governance lead.</summary>
+    New = 1,
+    Acknowledged = 2,
+    UnderReview = 3,
+    Closed = 4,
+}
+
+/// <summary>
+/// What a member of staff told us. For an anonymous report nothing here identifies the reporter:
+/// no account, no address, no agent, and only the day and a time band of when it arrived.
+/// </summary>
+public sealed class Report
+{
+    public int Id { get; set; }
+
+    /// <summary>FW-2026-000123: what staff and leads quote. Not secret.</summary>
+    public string Reference { get; set; } = "";
+
+    public int ReferenceYear { get; set; }
+
+    public int ReferenceNumber { get; set; }
+
+    public ReportKind Kind { get; set; }
+
+    public string WhatHappened { get; set; } = "";
+
+    public string? ImmediateAction { get; set; }
+
+    public DateOnly OccurredOn { get; set; }
+
+    public TimeBand OccurredBand { get; set; }
+
+    public int? DivisionId { get; set; }
+
+    public Division? Division { get; set; }
+
+    public int? LocationId { get; set; }
+
+    public Location? Location { get; set; }
+
+    public PersonAffected PersonAffected { get; set; }
+
+    public PhysicalHarm PhysicalHarm { get; set; }
+
+    public PsychologicalHarm PsychologicalHarm { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    public GovernanceStream Stream { get; set; }
+
+    public int? StaffGroupId { get; set; }
+
+    public StaffGroup? StaffGroup { get; set; }
+
+    public bool IsAnonymous { get; set; } = true;
+
+    /// <summary>Given only by choice, seen only by governance leads.</summary>
+    public string? ReporterName { get; set; }
+
+    public string? ReporterEmail { get; set; }
+
+    /// <summary>The UK date it arrived. Together with <see cref="ReceivedBand"/>, all we keep of when.</summary>
+    public DateOnly ReceivedOn { get; set; }
+
+    public TimeBand ReceivedBand { get; set; }
+
+    public ReportStatus Status { get; set; } = ReportStatus.New;
+
+    public DateOnly? AcknowledgedOn { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>What the reporter is told happened in the end.</summary>
+    public string? OutcomeForReporter { get; set; }
+
+    /// <summary>"You said, we did": what was learned and what changed.</summary>
+    public string? Learning { get; set; }
+
+    /// <summary>The random id of the form that sent it: a second press of "send" finds this report.</summary>
+    public Guid SubmissionId { get; set; }
+
+    /// <summary>The receipt code's public half, which finds the report; its secret half is only hashed.</summary>
+    public string ReceiptLocator { get; set; } = "";
+
+    public byte[] ReceiptSalt { get; set; } = [];
+
+    public byte[] ReceiptHash { get; set; } = [];
+
+    public List<ReportMessage> Messages { get; set; } = [];
+
+    public List<ReportAction> Actions { get; set; } = [];
+}
+
+public enum MessageAuthor
+{
+    Reporter = 1,
+    Reviewer = 2,
+}
+
+/// <summary>A message between the reporter and the reviewer, seen by both.</summary>
+public sealed class ReportMessage
+{
+    public int Id { get; set; }
+
+    public int ReportId { get; set; }
+
+    public MessageAuthor Author { get; set; }
+
+    /// <summary>True when the reporter adds to what they reported rather than replying.</summary>
+    public bool IsAdditionalInformation { get; set; }
+
+    /// <summary>The reviewer's display name; never anything of the reporter.</summary>
+    public string? ReviewerName { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public DateOnly SentOn { get; set; }
+
+    public TimeBand SentBand { get; set; }
+
+    /// <summary>The random id of the form that sent it, so a refresh does not send it twice.</summary>
+    public Guid SubmissionId { get; set; }
+}
+
+/// <summary>Something a governance lead has planned in response to a report.</summary>
+public sealed class ReportAction
+{
+    public int Id { get; set; }
+
+    public int ReportId { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string? OwnerName { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+}
+
+/// <summary>The next reference number of each year, taken under a row lock.</summary>
+public sealed class ReferenceCounter
+{
+    public int Year { get; set; }
+
+    public int LastNumber { get; set; }
+}
+
+internal sealed class ReportConfiguration :
+    IEntityTypeConfiguration<Report>,
+    IEntityTypeConfiguration<ReportMessage>,
+    IEntityTypeConfiguration<ReportAction>,
+    IEntityTypeConfiguration<ReferenceCounter>
+{
+    public const int MaxTextLength = 10_000;
+
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.ToTable("Reports");
+        builder.Property(r => r.Reference).HasMaxLength(20).IsRequired();
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.HasIndex(r => new { r.ReferenceYear, r.ReferenceNumber }).IsUnique();
+        builder.Property(r => r.WhatHappened).HasMaxLength(MaxTextLength).IsRequired();
+        builder.Property(r => r.ImmediateAction).HasMaxLength(MaxTextLength);
+        builder.Property(r => r.ReporterName).HasMaxLength(200);
+        builder.Property(r => r.ReporterEmail).HasMaxLength(320);
+        builder.Property(r => r.OutcomeForReporter).HasMaxLength(MaxTextLength);
+        builder.Property(r => r.Learning).HasMaxLength(MaxTextLength);
+        builder.Property(r => r.ReceiptLocator).HasMaxLength(8).IsRequired();
+        builder.HasIndex(r => r.ReceiptLocator).IsUnique();
+        builder.Property(r => r.ReceiptSalt).HasMaxLength(16).IsRequired();
+        builder.Property(r => r.ReceiptHash).HasMaxLength(32).IsRequired();
+        builder.HasIndex(r => r.SubmissionId).IsUnique();
+        builder.HasOne(r => r.Division).WithMany().HasForeignKey(r => r.DivisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Location).WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.StaffGroup).WithMany().HasForeignKey(r => r.StaffGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Actions).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+
+        // The filters governance leads and the digests use most.
+        builder.HasIndex(r => new { r.Status, r.ReceivedOn });
+        builder.HasIndex(r => new { r.Stream, r.ReceivedOn });
+        builder.HasIndex(r => new { r.DivisionId, r.ReceivedOn });
+        builder.HasIndex(r => r.ReceivedOn);
+    }
+
+    public void Configure(EntityTypeBuilder<ReportMessage> builder)
+    {
+        builder.ToTable("ReportMessages");
+        builder.Property(m => m.Body).HasMaxLength(MaxTextLength).IsRequired();
+        builder.Property(m => m.ReviewerName).HasMaxLength(200);
+        builder.HasIndex(m => new { m.ReportId, m.SubmissionId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportAction> builder)
+    {
+        builder.ToTable("ReportActions");
+        builder.Property(a => a.Description).HasMaxLength(2000).IsRequired();
+        builder.Property(a => a.OwnerName).HasMaxLength(200);
+    }
+
+    public void Configure(EntityTypeBuilder<ReferenceCounter> builder)
+    {
+        builder.ToTable("ReferenceCounters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}

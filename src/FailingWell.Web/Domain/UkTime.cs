@@ -1,0 +1,68 @@
+namespace FailingWell.Web.Domain;
+
+/// <summary>
+/// NHS England works in UK time. Turns "now" into the day and the coarse time band that is all a
+/// report keeps of when it arrived.
+/// </summary>
+public sealed class UkTime(TimeProvider clock)
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public DateTime Now => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public (DateOnly Day, TimeBand Band) DayAndBand()
+    {
+        var now = Now;
+        return (DateOnly.FromDateTime(now), BandOf(now.Hour));
+    }
+
+    public static TimeBand BandOf(int hour) => hour switch
+    {
+        >= 7 and < 12 => TimeBand.Morning,
+        >= 12 and < 17 => TimeBand.Afternoon,
+        >= 17 and < 22 => TimeBand.Evening,
+        _ => TimeBand.Night,
+    };
+}
+
+public static class DomainText
+{
+    public static string Describe(this TimeBand band) => band switch
+    {
+        TimeBand.Night => "night (10pm to 7am)",
+        TimeBand.Morning => "morning (7am to midday)",
+        TimeBand.Afternoon => "afternoon (midday to 5pm)",
+        TimeBand.Evening => "evening (5pm to 10pm)",
+        _ => band.ToString(),
+    };
+
+    public static string Describe(this ReportKind kind) => kind switch
+    {
+        ReportKind.Incident => "Something happened",
+        ReportKind.NearMiss => "Something nearly happened",
+        ReportKind.Concern => "A worry or a risk",
+        ReportKind.GoodPractice => "Something that went well",
+        _ => kind.ToString(),
+    };
+
+    public static string Describe(this GovernanceStream stream) => stream switch
+    {
+        GovernanceStream.PatientSafety => "Patient safety",
+        GovernanceStream.PatientExperience => "Patient experience",
+        GovernanceStream.RiskAndCompliance => "Risk and compliance",
+        _ => stream.ToString(),
+    };
+
+    public static string Describe(this PersonAffected person) => person switch
+    {
+        PersonAffected.Patient => "A patient",
+        PersonAffected.Staff => "A member of staff",
+        PersonAffected.VisitorOrPublic => "A visitor or member of the public",
+        PersonAffected.Nobody => "Nobody",
+        _ => person.ToString(),
+    };
+
+    public static string ForDisplay(this DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}

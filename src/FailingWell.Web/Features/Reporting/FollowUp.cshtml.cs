@@ -1,0 +1,111 @@
+using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace FailingWell.Web.Features.Reporting;
+
+/// <summary>
+/// /report/follow-up: the code is only ever posted, never put in a URL; the session lives in an
+/// encrypted hidden field (see <see cref="FollowUpSessions"/>), not in a cookie.
+/// </summary>
+[IgnoreAntiforgeryToken] // Checked below, so a stale form is answered on the page with what was typed kept.
+public sealed class FollowUpModel(
+    IMediator mediator,
+    IAntiforgery antiforgery,
+    ClientLimiter limiter,
+    FollowUpSessions sessions,
+    IOptions<ReportingSettings> settings) : PageModel
+{
+    public const string Bucket = "receipt-code";
+    public const string StaleForm = "This page was open for too long. Please try again.";
+    public const string WrongCode = "We could not find a report with that code. Check the code and try again.";
+    public const string SessionEnded = "For your safety, you were signed out after 20 minutes without activity. Enter your receipt code again.";
+
+    [BindProperty]
+    public FollowUp.Open Entry { get; set; } = new();
+
+    [BindProperty]
+    public FollowUp.Reply Message { get; set; } = new();
+
+    [BindProperty]
+    public string? Session { get; set; }
+
+    public FollowUp.View? Report { get; private set; }
+
+    public bool MessageSent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("Entry.Code", StaleForm);
+            return Page();
+        }
+
+        if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxWrongCodesPerHour))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        var reportId = await mediator.Send(Entry);
+        if (reportId is null)
+        {
+            limiter.Record(HttpContext, Bucket);
+            ModelState.AddModelError("Entry.Code", WrongCode);
+            return Page();
+        }
+
+        Entry = new FollowUp.Open();
+        return await ShowAsync(reportId.Value);
+    }
+
+    public async Task<IActionResult> OnPostMessageAsync()
+    {
+        var reportId = sessions.Open(Session);
+        if (reportId is null)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Entry.Code", SessionEnded);
+            return Page();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("Message.Body", StaleForm);
+            return await ShowAsync(reportId.Value, keepMessage: true);
+        }
+
+        // Loaded first, so that a validation failure re-renders the whole page around the message.
+        await ShowAsync(reportId.Value, keepMessage: true);
+        Message.ReportId = reportId.Value;
+        await mediator.Send(Message);
+        MessageSent = true;
+        return await ShowAsync(reportId.Value);
+    }
+
+    private async Task<IActionResult> ShowAsync(int reportId, bool keepMessage = false)
+    {
+        Report = await mediator.Send(new FollowUp.ViewQuery(reportId));
+        Session = sessions.Issue(reportId);
+        if (!keepMessage)
+        {
+            ModelState.Remove("Message.Body");
+            ModelState.Remove("Message.SubmissionId");
+            ModelState.Remove("Message.IsAdditionalInformation");
+            Message = new FollowUp.Reply { SubmissionId = Guid.NewGuid() };
+        }
+        else if (Message.SubmissionId == Guid.Empty)
+        {
+            Message.SubmissionId = Guid.NewGuid();
+        }
+
+        ModelState.Remove(nameof(Session));
+        return Page();
+    }
+}

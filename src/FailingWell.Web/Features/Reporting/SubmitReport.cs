@@ -1,0 +1,249 @@
+using System.Globalization;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Mediation;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Reporting;
+
+/// <summary>
+/// A member of staff sends a report. No account, no address, no agent and no exact time are taken:
+/// the command carries only what the form asked, and the handler adds the day and time band.
+/// </summary>
+public static class SubmitReport
+{
+    public const int MaxTextLength = 10_000;
+
+    public enum WhenChoice
+    {
+        Today = 1,
+        Yesterday = 2,
+        AnotherDay = 3,
+    }
+
+    public sealed class Command : ICommand<Result>
+    {
+        public ReportKind? Kind { get; set; }
+
+        public string? WhatHappened { get; set; }
+
+        public string? ImmediateAction { get; set; }
+
+        public WhenChoice? When { get; set; }
+
+        public string? Day { get; set; }
+
+        public string? Month { get; set; }
+
+        public string? Year { get; set; }
+
+        public TimeBand? TimeOfDay { get; set; }
+
+        /// <summary>"l:ID" a location, "d:ID" somewhere in a division, empty for not sure.</summary>
+        public string? Where { get; set; }
+
+        public PersonAffected? PersonAffected { get; set; }
+
+        public PhysicalHarm? PhysicalHarm { get; set; }
+
+        public PsychologicalHarm? PsychologicalHarm { get; set; }
+
+        public int? CategoryId { get; set; }
+
+        /// <summary>Empty when the reporter prefers not to say.</summary>
+        public int? StaffGroupId { get; set; }
+
+        public bool GiveName { get; set; }
+
+        public string? ReporterName { get; set; }
+
+        public string? ReporterEmail { get; set; }
+
+        public Guid SubmissionId { get; set; }
+    }
+
+    public sealed record Result(string Reference, string? ReceiptCode)
+    {
+        /// <summary>False when this form had already been sent: the code was shown the first time.</summary>
+        public bool IsNew => ReceiptCode is not null;
+    }
+
+    /// <summary>The date the reporter gave, or null when it is not a real date.</summary>
+    public static DateOnly? OccurredOn(Command command, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.When switch
+        {
+            WhenChoice.Today => today,
+            WhenChoice.Yesterday => today.AddDays(-1),
+            WhenChoice.AnotherDay when int.TryParse(command.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+                && int.TryParse(command.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+                && int.TryParse(command.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+                && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+                => new DateOnly(y, m, d),
+            _ => null,
+        };
+    }
+
+    public sealed record Place(int? DivisionId, int? LocationId);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(FailingWellDbContext db, UkTime time)
+        {
+            RuleFor(c => c.Kind).NotNull().WithMessage("Select what you want to tell us about")
+                .IsInEnum().WithMessage("Select what you want to tell us about");
+            RuleFor(c => c.WhatHappened)
+                .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Tell us what happened")
+                .MaximumLength(MaxTextLength).WithMessage($"What happened must be {MaxTextLength:N0} characters or fewer");
+            RuleFor(c => c.ImmediateAction)
+                .MaximumLength(MaxTextLength).WithMessage($"What was done straight away must be {MaxTextLength:N0} characters or fewer");
+
+            RuleFor(c => c.When).NotNull().WithMessage("Select when it happened")
+                .IsInEnum().WithMessage("Select when it happened");
+            When(c => c.When == WhenChoice.AnotherDay, () =>
+            {
+                RuleFor(c => c.Day)
+                    .Must((command, _) => OccurredOn(command, time.Today) is not null)
+                    .WithMessage("Enter a real date, for example 27 3 2026")
+                    .Must((command, _) => OccurredOn(command, time.Today) is not { } day || day <= time.Today)
+                    .WithMessage("The date must be today or in the past");
+            });
+            RuleFor(c => c.TimeOfDay).NotNull().WithMessage("Select the time of day")
+                .IsInEnum().WithMessage("Select the time of day");
+
+            RuleFor(c => c.Where)
+                .MustAsync(async (where, ct) => await ResolvePlaceAsync(db, where, ct) is not null)
+                .WithMessage("Select where it happened from the list, or 'Not sure'");
+
+            RuleFor(c => c.PersonAffected).NotNull().WithMessage("Select who was affected")
+                .IsInEnum().WithMessage("Select who was affected");
+            RuleFor(c => c.PhysicalHarm).IsInEnum().WithMessage("Select how much physical harm there was");
+            RuleFor(c => c.PsychologicalHarm).IsInEnum().WithMessage("Select how much distress there was");
+            When(c => c.Kind == ReportKind.Incident, () =>
+            {
+                RuleFor(c => c.PhysicalHarm).NotNull().WithMessage("Select how much physical harm there was");
+                RuleFor(c => c.PsychologicalHarm).NotNull().WithMessage("Select how much distress there was");
+            });
+
+            RuleFor(c => c.CategoryId)
+                .NotNull().WithMessage("Select what it is about")
+                .MustAsync(async (id, ct) => id is null || await db.Categories.AnyAsync(c => c.Id == id && !c.IsRetired, ct))
+                .WithMessage("Select what it is about from the list");
+            RuleFor(c => c.StaffGroupId)
+                .MustAsync(async (id, ct) => id is null || await db.StaffGroups.AnyAsync(s => s.Id == id && !s.IsRetired, ct))
+                .WithMessage("Select your staff group from the list, or 'Prefer not to say'");
+
+            When(c => c.GiveName, () =>
+            {
+                RuleFor(c => c.ReporterName)
+                    .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Enter your name, or untick 'I want to give my name'")
+                    .MaximumLength(200).WithMessage("Your name must be 200 characters or fewer");
+                RuleFor(c => c.ReporterEmail)
+                    .Must(email => !string.IsNullOrWhiteSpace(email)).WithMessage("Enter your email address, or untick 'I want to give my name'")
+                    .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.nhs.uk")
+                    .MaximumLength(320).WithMessage("Your email address must be 320 characters or fewer");
+            });
+        }
+    }
+
+    /// <summary>Turns the "where" answer into ids, refusing anything not on the current list.</summary>
+    public static async Task<Place?> ResolvePlaceAsync(FailingWellDbContext db, string? where, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(where))
+        {
+            return new Place(null, null);
+        }
+
+        if (where.Length < 3 || where[1] != ':' || !int.TryParse(where.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        return where[0] switch
+        {
+            'l' => await db.Locations.AsNoTracking()
+                .Where(l => l.Id == id && !l.IsRetired && !l.Division!.IsRetired)
+                .Select(l => new Place(l.DivisionId, l.Id))
+                .SingleOrDefaultAsync(cancellationToken),
+            'd' => await db.Divisions.AsNoTracking()
+                .Where(d => d.Id == id && !d.IsRetired)
+                .Select(d => new Place(d.Id, null))
+                .SingleOrDefaultAsync(cancellationToken),
+            _ => null,
+        };
+    }
+
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var already = await db.Reports.AsNoTracking()
+                .Where(r => r.SubmissionId == request.SubmissionId)
+                .Select(r => r.Reference)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (already is not null)
+            {
+                return new Result(already, null);
+            }
+
+            var (receivedOn, receivedBand) = time.DayAndBand();
+            var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
+                ?? throw new InvalidOperationException("The validator lets only listed places through.");
+            var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == request.CategoryId, cancellationToken);
+            var number = await NextNumberAsync(receivedOn.Year, cancellationToken);
+            var receipt = ReceiptCodes.Issue();
+            var named = request.GiveName;
+
+            db.Reports.Add(new Report
+            {
+                Reference = $"FW-{receivedOn.Year}-{number:000000}",
+                ReferenceYear = receivedOn.Year,
+                ReferenceNumber = number,
+                Kind = request.Kind!.Value,
+                WhatHappened = request.WhatHappened!.Trim(),
+                ImmediateAction = string.IsNullOrWhiteSpace(request.ImmediateAction) ? null : request.ImmediateAction.Trim(),
+                OccurredOn = OccurredOn(request, time.Today)!.Value,
+                OccurredBand = request.TimeOfDay!.Value,
+                DivisionId = place.DivisionId,
+                LocationId = place.LocationId,
+                PersonAffected = request.PersonAffected!.Value,
+                PhysicalHarm = request.PhysicalHarm ?? PhysicalHarm.None,
+                PsychologicalHarm = request.PsychologicalHarm ?? PsychologicalHarm.None,
+                CategoryId = category.Id,
+                Stream = category.DefaultStream,
+                StaffGroupId = request.StaffGroupId,
+                IsAnonymous = !named,
+                ReporterName = named ? request.ReporterName!.Trim() : null,
+                ReporterEmail = named ? request.ReporterEmail!.Trim() : null,
+                ReceivedOn = receivedOn,
+                ReceivedBand = receivedBand,
+                SubmissionId = request.SubmissionId,
+                ReceiptLocator = receipt.Locator,
+                ReceiptSalt = receipt.Salt,
+                ReceiptHash = receipt.Hash,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result($"FW-{receivedOn.Year}-{number:000000}", receipt.Code);
+        }
+
+        // One counter row per year, bumped by a single UPDATE: the row lock makes concurrent
+        // submissions take turns, on SQLite and SQL Server alike.
+        private async Task<int> NextNumberAsync(int year, CancellationToken cancellationToken)
+        {
+            var bumped = await db.ReferenceCounters.Where(c => c.Year == year)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
+            if (bumped == 0)
+            {
+                db.ReferenceCounters.Add(new ReferenceCounter { Year = year, LastNumber = 1 });
+                await db.SaveChangesAsync(cancellationToken);
+                return 1;
+            }
+
+            return await db.ReferenceCounters.Where(c => c.Year == year).Select(c => c.LastNumber).SingleAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Email;
+using FailingWell.Web.Infrastructure.Mediation;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>
+/// A governance lead writes to the reporter. The reporter reads it at follow-up with their receipt
+/// code; a reporter who gave an email is told there is a reply, with a link and no report text.
+/// </summary>
+public static class MessageReporter
+{
+    public sealed class Command : ICommand<Unit>
+    {
+        public int ReportId { get; set; }
+
+        public string ReviewerAccountId { get; set; } = "";
+
+        public string? Body { get; set; }
+
+        public Guid SubmissionId { get; set; } = Guid.NewGuid();
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(FailingWellDbContext db)
+        {
+            RuleFor(c => c.Body)
+                .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write your message to the reporter")
+                .MaximumLength(10_000).WithMessage("The message must be 10,000 characters or fewer");
+            RuleFor(c => c.ReportId)
+                .MustAsync((id, ct) => db.Reports.AnyAsync(r => r.Id == id, ct)).WithMessage("That report does not exist");
+        }
+    }
+
+    public sealed class Handler(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (await db.ReportMessages.AnyAsync(m => m.ReportId == request.ReportId && m.SubmissionId == request.SubmissionId, cancellationToken))
+            {
+                return Unit.Value;
+            }
+
+            var reviewer = await db.Users.AsNoTracking().OfType<StaffAccount>()
+                .Where(u => u.Id == request.ReviewerAccountId)
+                .Select(u => u.DisplayName)
+                .SingleOrDefaultAsync(cancellationToken);
+            var report = await db.Reports.AsNoTracking()
+                .Where(r => r.Id == request.ReportId)
+                .Select(r => new { r.Reference, r.ReporterEmail })
+                .SingleAsync(cancellationToken);
+            var (day, band) = time.DayAndBand();
+            db.ReportMessages.Add(new ReportMessage
+            {
+                ReportId = request.ReportId,
+                Author = MessageAuthor.Reviewer,
+                ReviewerName = reviewer,
+                Body = request.Body!.Trim(),
+                SentOn = day,
+                SentBand = band,
+                SubmissionId = request.SubmissionId,
+            });
+
+            if (report.ReporterEmail is not null)
+            {
+                var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+                outbox.Enqueue(new EmailMessage(
+                    report.ReporterEmail,
+                    $"There is a reply to your report {report.Reference}",
+                    $"""
+                    The team looking into your report {report.Reference} has sent you a message.
+
+                    To read it, go to {site}/report/follow-up and enter your receipt code.
+
+                    We do not put the message in this email, to keep what you reported private.
+                    """));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
