@@ -1,4 +1,5 @@
 using FailingWell.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,13 @@ public class FailingWellApp : WebApplicationFactory<Program>
         _settings["Email:DeliveryIntervalSeconds"] = "3600";
         // Quartz keeps schedulers in a process-wide registry: each app needs a name of its own.
         _settings["Scheduling:InstanceName"] = "FailingWell-" + Guid.NewGuid().ToString("N");
+        // Every test client shares one address; the limit tests set their own low limits.
+        _settings["Reporting:MaxReportsPerHour"] = "1000";
+        _settings["Reporting:MaxWrongCodesPerHour"] = "1000";
     }
+
+    /// <summary>The address every request appears to come from (TestServer gives none of its own).</summary>
+    public System.Net.IPAddress? ClientAddress { get; set; }
 
     public string Folder { get; }
 
@@ -59,7 +66,25 @@ public class FailingWellApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter>(_ => new ClientAddressFilter(this));
+        });
+    }
+
+    // Runs first in the pipeline, as a real connection's address would be there from the start.
+    private sealed class ClientAddressFilter(FailingWellApp app) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => builder =>
+        {
+            builder.Use(async (context, following) =>
+            {
+                context.Connection.RemoteIpAddress = app.ClientAddress;
+                await following(context);
+            });
+            next(builder);
+        };
     }
 
     protected override void Dispose(bool disposing)

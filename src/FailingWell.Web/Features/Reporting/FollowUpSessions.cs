@@ -15,8 +15,10 @@ public sealed class FollowUpSessions(IDataProtectionProvider protection)
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("FailingWell.Reporting.FollowUp.v1").ToTimeLimitedDataProtector();
 
-    public string Issue(int reportId) =>
-        _protector.Protect(reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), IdleLimit);
+    public string Issue(int reportId) => Issue(reportId, DateTimeOffset.UtcNow + IdleLimit);
+
+    public string Issue(int reportId, DateTimeOffset expires) =>
+        _protector.Protect(reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), expires);
 
     /// <summary>The report the token opens, or null when it is missing, tampered with or has expired.</summary>
     public int? Open(string? token)

@@ -1,0 +1,168 @@
+using System.Net;
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Admin;
+using FailingWell.Web.Infrastructure.Accounts;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Reporting;
+
+/// <summary>DESIGN.md, "Anonymity is the product": each property here fails its test if it stops being true.</summary>
+public sealed class AnonymityTests
+{
+    private const string CanaryAgent = "CanaryAgent/9.9 (Porter-Night-Shift)";
+    private const string CanaryForwarded = "203.0.113.199";
+    private static readonly IPAddress CanaryAddress = IPAddress.Parse("198.51.100.233");
+
+    [Fact]
+    public async Task A_submission_and_a_follow_up_leave_no_address_agent_or_report_text_in_database_logs_or_outbox()
+    {
+        using var app = new FailingWellApp { ClientAddress = CanaryAddress }
+            .With("Logging:LogLevel:Default", "Trace")
+            .With("Logging:LogLevel:Microsoft", "Trace");
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(CanaryAgent);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", CanaryForwarded);
+        client.DefaultRequestHeaders.Add("X-Real-IP", CanaryForwarded);
+
+        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app, "ReportTextCanary: the sharps bin overflowed"));
+        var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
+        await FollowUps.SendMessageAsync(client, page, "ReplyTextCanary: it happens every night");
+        Assert.NotNull(sent.ReceiptCode);
+        Assert.Contains("ReplyTextCanary", (await FollowUps.OpenAsync(client, sent.ReceiptCode!)).Html, StringComparison.Ordinal);
+
+        SqliteConnection.ClearAllPools();
+        var database = DatabaseBytes.Read(app.DatabasePath);
+        var logs = app.Logs.AllText;
+        await using var scope = app.Scope();
+        var outbox = string.Join('\n', await FailingWellApp.NewDbContext(scope).OutboxEmails.Select(e => e.To + e.Subject + e.Body).ToListAsync());
+
+        foreach (var canary in new[] { CanaryAgent, "CanaryAgent", CanaryForwarded, CanaryAddress.ToString() })
+        {
+            Assert.False(DatabaseBytes.Contains(database, canary), $"'{canary}' is in the database file");
+            Assert.DoesNotContain(canary, logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(canary, outbox, StringComparison.Ordinal);
+        }
+
+        foreach (var text in new[] { "ReportTextCanary", "ReplyTextCanary", sent.ReceiptCode! })
+        {
+            Assert.DoesNotContain(text, logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(text, outbox, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Handled SubmitReport.Command", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_of_staff_who_reports_anonymously_is_linked_to_it_nowhere()
+    {
+        using var app = new FailingWellApp();
+        const string email = "signed.in.lead@trust.nhs.uk";
+        string accountId;
+        await using (var scope = app.Scope())
+        {
+            accountId = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
+            {
+                Email = email, DisplayName = "Signed In Lead", Role = StaffRoles.GovernanceLead, Password = "a long enough password",
+            })).AccountId;
+        }
+
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a long enough password" });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        Assert.NotNull(sent.ReceiptCode);
+
+        // Every column of every table outside Identity's own, read as text.
+        await using var connection = new SqliteConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'AspNet%' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("Reports", tables);
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                for (var column = 0; column < rows.FieldCount; column++)
+                {
+                    var value = rows.IsDBNull(column) ? "" : Convert.ToString(rows.GetValue(column), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                    foreach (var identifier in new[] { accountId, email, email.ToUpperInvariant(), "Signed In Lead" })
+                    {
+                        Assert.False(value.Contains(identifier, StringComparison.Ordinal), $"{table}.{rows.GetName(column)} holds '{identifier}'");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Reports_and_reporter_messages_keep_no_time_finer_than_a_day_and_a_band()
+    {
+        using var app = new FailingWellApp();
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.FailingWellDbContext>().Model;
+
+        foreach (var entity in new[] { typeof(Report), typeof(ReportMessage) })
+        {
+            var precise = model.FindEntityType(entity)!.GetProperties()
+                .Where(p => Nullable.GetUnderlyingType(p.ClrType) is { } inner ? IsPrecise(inner) : IsPrecise(p.ClrType))
+                .Select(p => p.Name)
+                .ToList();
+            Assert.True(precise.Count == 0, $"{entity.Name} stores a precise time: {string.Join(", ", precise)}");
+        }
+
+        static bool IsPrecise(Type type) => type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeOnly) || type == typeof(TimeSpan);
+    }
+
+    [Fact]
+    public async Task Report_pages_are_not_cached_leak_no_referrer_allow_only_our_origin_and_set_only_the_antiforgery_cookie()
+    {
+        using var app = new FailingWellApp();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var answers = await Reports.ValidAnswersAsync(app);
+
+        var responses = new List<HttpResponseMessage>
+        {
+            await client.GetAsync(new Uri("/report", UriKind.Relative)),
+            (await Reports.SendAsync(app.CreateClient(), answers)).Response,
+            await client.GetAsync(new Uri("/report/follow-up", UriKind.Relative)),
+        };
+        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        responses.Add((await FollowUps.OpenAsync(app.CreateClient(), sent.ReceiptCode!)).Response);
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl!.NoStore, $"{response.RequestMessage!.RequestUri} may be cached");
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("http", csp, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                Assert.All(cookies, cookie =>
+                {
+                    Assert.StartsWith("FailingWell.Antiforgery=", cookie, StringComparison.Ordinal);
+                    Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+                });
+            }
+        }
+    }
+}

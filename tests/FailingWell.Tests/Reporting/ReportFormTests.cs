@@ -1,0 +1,279 @@
+using System.Net;
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Reporting;
+using FailingWell.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Reporting;
+
+public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingWellApp>
+{
+    private async Task<int> CountReportsAsync()
+    {
+        await using var scope = app.Scope();
+        return await FailingWellApp.NewDbContext(scope).Reports.CountAsync();
+    }
+
+    [Fact]
+    public async Task Anonymous_report_gets_a_reference_and_a_receipt_code_shown_once()
+    {
+        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+
+        Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
+        Assert.Contains("Report sent", sent.Html, StringComparison.Ordinal);
+        Assert.Matches(@"^FW-\d{4}-\d{6}$", sent.Reference);
+        Assert.Matches("^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$", sent.ReceiptCode);
+        Assert.Contains("We will not show it again", sent.Html, StringComparison.Ordinal);
+
+        await using var scope = app.Scope();
+        var report = await FailingWellApp.NewDbContext(scope).Reports.Include(r => r.Category).SingleAsync(r => r.Reference == sent.Reference);
+        Assert.True(report.IsAnonymous);
+        Assert.Null(report.ReporterName);
+        Assert.Null(report.ReporterEmail);
+        Assert.Equal(ReportKind.Incident, report.Kind);
+        Assert.Equal(PhysicalHarm.Low, report.PhysicalHarm);
+        Assert.Equal(report.Category!.DefaultStream, report.Stream);
+        Assert.NotNull(report.DivisionId);
+        Assert.Equal(TimeBand.Night, report.OccurredBand);
+    }
+
+    [Fact]
+    public async Task References_count_up_within_the_year()
+    {
+        var client = app.CreateClient();
+        var first = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var second = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+
+        Assert.Equal(int.Parse(first.Reference![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1,
+            int.Parse(second.Reference![^6..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Missing_answers_get_a_message_at_each_field_and_what_was_typed_stays()
+    {
+        var before = await CountReportsAsync();
+        var answers = new Dictionary<string, string> { ["Input.WhatHappened"] = "Typed <b>before</b> the error", ["Input.When"] = "AnotherDay", ["Input.Day"] = "31", ["Input.Month"] = "2", ["Input.Year"] = "2026" };
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
+        Assert.Contains("There is a problem", sent.Html, StringComparison.Ordinal);
+        foreach (var (field, message) in new[]
+        {
+            ("Input_Kind", "Select what you want to tell us about"),
+            ("Input_Day", "Enter a real date, for example 27 3 2026"),
+            ("Input_TimeOfDay", "Select the time of day"),
+            ("Input_PersonAffected", "Select who was affected"),
+            ("Input_CategoryId", "Select what it is about"),
+        })
+        {
+            Assert.Contains($"href=\"#{field}\">{message}</a>", sent.Html, StringComparison.Ordinal);
+            Assert.Contains($"id=\"{field}-error\"", sent.Html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Typed &lt;b&gt;before&lt;/b&gt; the error</textarea>", sent.Html, StringComparison.Ordinal);
+        Assert.Contains("value=\"31\"", sent.Html, StringComparison.Ordinal);
+        Assert.Null(sent.ReceiptCode);
+        Assert.Equal(before, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task A_date_in_the_future_is_refused()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        var tomorrow = DateTime.UtcNow.AddDays(2);
+        answers["Input.When"] = "AnotherDay";
+        answers["Input.Day"] = tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        answers["Input.Month"] = tomorrow.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        answers["Input.Year"] = tomorrow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains("The date must be today or in the past", sent.Html, StringComparison.Ordinal);
+        Assert.Null(sent.ReceiptCode);
+    }
+
+    [Fact]
+    public async Task Text_over_ten_thousand_characters_is_refused_and_kept()
+    {
+        var answers = await Reports.ValidAnswersAsync(app, whatHappened: new string('x', 10_001));
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains("What happened must be 10,000 characters or fewer", sent.Html, StringComparison.Ordinal);
+        Assert.Contains(new string('x', 10_001), sent.Html, StringComparison.Ordinal);
+        Assert.Null(sent.ReceiptCode);
+    }
+
+    [Theory]
+    [InlineData("Input.Where", "l:999999", "Select where it happened from the list, or &#x27;Not sure&#x27;")]
+    [InlineData("Input.Where", "x:1", "Select where it happened from the list, or &#x27;Not sure&#x27;")]
+    [InlineData("Input.CategoryId", "999999", "Select what it is about from the list")]
+    [InlineData("Input.StaffGroupId", "999999", "Select your staff group from the list, or &#x27;Prefer not to say&#x27;")]
+    [InlineData("Input.Kind", "99", "Select what you want to tell us about")]
+    public async Task A_tampered_choice_is_refused_with_a_message(string field, string value, string message)
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers[field] = value;
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains(message, sent.Html, StringComparison.Ordinal);
+        Assert.Null(sent.ReceiptCode);
+    }
+
+    [Fact]
+    public async Task A_retired_location_cannot_be_chosen()
+    {
+        int locationId;
+        await using (var scope = app.Scope())
+        {
+            var db = FailingWellApp.NewDbContext(scope);
+            var location = await db.Locations.OrderByDescending(l => l.Id).FirstAsync();
+            location.IsRetired = true;
+            await db.SaveChangesAsync();
+            locationId = location.Id;
+        }
+
+        var page = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
+        Assert.DoesNotContain($"value=\"l:{locationId}\"", page, StringComparison.Ordinal);
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.Where"] = ReportForm.LocationValue(locationId);
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        Assert.Null(sent.ReceiptCode);
+    }
+
+    [Fact]
+    public async Task A_missing_antiforgery_token_keeps_the_answers_and_asks_to_send_again()
+    {
+        var client = app.CreateClient();
+        var answers = await Reports.ValidAnswersAsync(app, whatHappened: "Kept after a stale form");
+        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        using var content = new FormUrlEncodedContent(answers);
+
+        var response = await client.PostAsync(new Uri("/report", UriKind.Relative), content);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This page was open for too long to send safely", html, StringComparison.Ordinal);
+        Assert.Contains("Kept after a stale form</textarea>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Report sent", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sending_the_same_form_twice_saves_one_report()
+    {
+        var client = app.CreateClient();
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        var before = await CountReportsAsync();
+
+        var first = await Reports.SendAsync(client, answers);
+        var again = await Reports.SendAsync(client, answers);
+
+        Assert.NotNull(first.ReceiptCode);
+        Assert.Contains("We already have this report", again.Html, StringComparison.Ordinal);
+        Assert.Equal(first.Reference, again.Reference);
+        Assert.Null(again.ReceiptCode);
+        Assert.Equal(before + 1, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task Two_presses_of_send_at_the_same_moment_save_one_report()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        var before = await CountReportsAsync();
+
+        var both = await Task.WhenAll(Reports.SendAsync(app.CreateClient(), answers), Reports.SendAsync(app.CreateClient(), answers));
+
+        Assert.All(both, sent => Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode));
+        Assert.Single(both, sent => sent.ReceiptCode is not null);
+        Assert.Equal(before + 1, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task A_named_reporter_is_stored_for_governance_leads_and_told_so()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.GiveName"] = "true";
+        answers["Input.ReporterName"] = "Sam Porter";
+        answers["Input.ReporterEmail"] = "sam.porter@trust.nhs.uk";
+
+        var form = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains("only governance leads will see your name and email", form, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        Assert.False(report.IsAnonymous);
+        Assert.Equal("Sam Porter", report.ReporterName);
+        Assert.Equal("sam.porter@trust.nhs.uk", report.ReporterEmail);
+    }
+
+    [Fact]
+    public async Task Giving_a_name_needs_a_name_and_a_real_email()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.GiveName"] = "true";
+        answers["Input.ReporterEmail"] = "not an email";
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains("Enter your name, or untick", sent.Html, StringComparison.Ordinal);
+        Assert.Contains("Enter an email address in the correct format", sent.Html, StringComparison.Ordinal);
+        Assert.Null(sent.ReceiptCode);
+    }
+
+    [Fact]
+    public async Task Good_practice_needs_no_harm_answers()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers["Input.Kind"] = "GoodPractice";
+        answers["Input.PersonAffected"] = "Nobody";
+        answers.Remove("Input.PhysicalHarm");
+        answers.Remove("Input.PsychologicalHarm");
+        answers["Input.Where"] = "";
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.NotNull(sent.ReceiptCode);
+        await using var scope = app.Scope();
+        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        Assert.Equal(PhysicalHarm.None, report.PhysicalHarm);
+        Assert.Null(report.DivisionId);
+        Assert.Null(report.LocationId);
+    }
+
+    [Fact]
+    public async Task An_incident_must_say_how_much_harm()
+    {
+        var answers = await Reports.ValidAnswersAsync(app);
+        answers.Remove("Input.PhysicalHarm");
+
+        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+
+        Assert.Contains("Select how much physical harm there was", sent.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_form_offers_every_default_category_and_staff_group_and_not_sure()
+    {
+        var html = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
+
+        foreach (var (name, _) in DefaultReferenceData.Categories)
+        {
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(name), html, StringComparison.Ordinal);
+        }
+
+        foreach (var (name, _) in DefaultReferenceData.StaffGroups)
+        {
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(name), html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(">Not sure</option>", html, StringComparison.Ordinal);
+        Assert.Contains(">Prefer not to say</option>", html, StringComparison.Ordinal);
+    }
+}
