@@ -19,6 +19,9 @@ public sealed class LiveSite : IAsyncLifetime
 
     public Uri BaseAddress => _factory.BaseAddress;
 
+    /// <summary>The running site's services, to act as a governance lead would through the mediator.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
