@@ -80,17 +80,7 @@ public sealed class AnonymityTests
         // Every column of every table outside Identity's own, read as text.
         await using var connection = new SqliteConnection(app.ConnectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'AspNet%' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
+        var tables = await DatabaseBytes.TablesAsync(app.ConnectionString, "name NOT LIKE 'AspNet%' AND name NOT LIKE 'sqlite_%'");
         Assert.Contains("Reports", tables);
         foreach (var table in tables)
         {

@@ -19,6 +19,23 @@ public static class DatabaseBytes
         return [.. parts.SelectMany(p => p)];
     }
 
+    /// <summary>The names of the tables in a SQLite database that match a WHERE condition on sqlite_master.</summary>
+    public static async Task<List<string>> TablesAsync(string connectionString, string condition = "1 = 1")
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM sqlite_master WHERE type = 'table' AND {condition}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
     /// <summary>Whether the text is in the bytes as UTF-8 or as UTF-16 (SQLite can store either).</summary>
     public static bool Contains(byte[] haystack, string text) =>
         haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0

@@ -1,6 +1,5 @@
 using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Tests.Infrastructure.Data;
@@ -28,18 +27,7 @@ public sealed class MigrationsTests
         using var app = new FailingWellApp();
         _ = app.Services; // starts the application
 
-        await using var connection = new SqliteConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = await DatabaseBytes.TablesAsync(app.ConnectionString);
 
         Assert.Contains("__EFMigrationsHistory", tables);
         Assert.Contains("AspNetUsers", tables);
