@@ -1,4 +1,5 @@
 using FailingWell.Web.Features.Reporting;
+using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.CommandLine;
 using FailingWell.Web.Infrastructure.Data;
@@ -20,6 +21,7 @@ builder
     .AddFailingWellScheduling()
     .AddFailingWellHealth()
     .AddFailingWellReporting()
+    .AddFailingWellTriage()
     .AddFailingWellPages();
 
 var app = builder.Build();

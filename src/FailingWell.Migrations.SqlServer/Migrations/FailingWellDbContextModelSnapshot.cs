@@ -22,6 +22,48 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("FailingWell.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountId", "AtUtc");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -130,6 +172,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("AcknowledgedOn")
                         .HasColumnType("date");
 
@@ -139,8 +184,20 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ContactDetailsRemovedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("DivisionId")
                         .HasColumnType("int");
+
+                    b.Property<int?>("DuplicateOfReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ImmediateAction")
                         .HasMaxLength(10000)
@@ -168,6 +225,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<string>("OutcomeForReporter")
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("PersonAffected")
                         .HasColumnType("int");
@@ -218,6 +279,18 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("RiskConsequence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RiskLikelihood")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RiskRating")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("int");
+
                     b.Property<int?>("StaffGroupId")
                         .HasColumnType("int");
 
@@ -230,6 +303,14 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("WhatHappened")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -238,6 +319,8 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DuplicateOfReportId");
 
                     b.HasIndex("LocationId");
 
@@ -256,8 +339,20 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DivisionId", "ReceivedOn");
 
+                    b.HasIndex("Kind", "ReceivedOn");
+
+                    b.HasIndex("OwnerAccountId", "Status");
+
+                    b.HasIndex("PhysicalHarm", "ReceivedOn");
+
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();
+
+                    b.HasIndex("RiskRating", "ReceivedOn");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.HasIndex("Status", "FeedbackBy");
 
                     b.HasIndex("Status", "ReceivedOn");
 
@@ -285,6 +380,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -295,6 +394,8 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("OwnerAccountId", "CompletedOn");
 
                     b.ToTable("ReportActions", (string)null);
                 });
@@ -397,6 +498,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("LastSignInAtUtc")
                         .HasColumnType("datetime2");

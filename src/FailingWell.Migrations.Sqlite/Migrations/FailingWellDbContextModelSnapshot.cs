@@ -17,6 +17,46 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("FailingWell.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountId", "AtUtc");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -117,6 +157,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AcknowledgedOn")
                         .HasColumnType("TEXT");
 
@@ -126,8 +169,20 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ContactDetailsRemovedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DivisionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DuplicateOfReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImmediateAction")
                         .HasMaxLength(10000)
@@ -154,6 +209,10 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OutcomeForReporter")
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PersonAffected")
@@ -205,6 +264,18 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RiskConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RiskLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RiskRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StaffGroupId")
                         .HasColumnType("INTEGER");
 
@@ -217,6 +288,14 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WhatHappened")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -225,6 +304,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DuplicateOfReportId");
 
                     b.HasIndex("LocationId");
 
@@ -243,8 +324,20 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DivisionId", "ReceivedOn");
 
+                    b.HasIndex("Kind", "ReceivedOn");
+
+                    b.HasIndex("OwnerAccountId", "Status");
+
+                    b.HasIndex("PhysicalHarm", "ReceivedOn");
+
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();
+
+                    b.HasIndex("RiskRating", "ReceivedOn");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.HasIndex("Status", "FeedbackBy");
 
                     b.HasIndex("Status", "ReceivedOn");
 
@@ -270,6 +363,10 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -280,6 +377,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("OwnerAccountId", "CompletedOn");
 
                     b.ToTable("ReportActions", (string)null);
                 });
@@ -377,6 +476,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastSignInAtUtc")

@@ -65,6 +65,22 @@ public enum PsychologicalHarm
     Severe = 3,
 }
 
+/// <summary>The NHS 5x5 risk matrix rating of consequence x likelihood.</summary>
+public enum RiskRating
+{
+    /// <summary>1 to 3.</summary>
+    Low = 1,
+
+    /// <summary>4 to 6.</summary>
+    Moderate = 2,
+
+    /// <summary>8 to 12.</summary>
+    High = 3,
+
+    /// <summary>15 to 25: usually escalated.</summary>
+    Extreme = 4,
+}
+
 public enum ReportStatus
 {
     /// <summary>Received, not yet acknowledged by a governance lead.</summary>
@@ -137,6 +153,40 @@ public sealed class Report
 
     public ReportStatus Status { get; set; } = ReportStatus.New;
 
+    /// <summary>A short title a governance lead writes: the only words of a report a digest may show.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Risk consequence, 1 (negligible) to 5 (catastrophic).</summary>
+    public int? RiskConsequence { get; set; }
+
+    /// <summary>Risk likelihood, 1 (rare) to 5 (almost certain).</summary>
+    public int? RiskLikelihood { get; set; }
+
+    /// <summary>Consequence x likelihood, kept for filtering and the digests.</summary>
+    public int? RiskScore { get; set; }
+
+    public RiskRating? RiskRating { get; set; }
+
+    /// <summary>The governance lead who owns the report.</summary>
+    public string? OwnerAccountId { get; set; }
+
+    public int? DuplicateOfReportId { get; set; }
+
+    /// <summary>When acknowledgement is due (7 days by default, from the day it arrived).</summary>
+    public DateOnly AcknowledgeBy { get; set; }
+
+    /// <summary>When feedback to the reporter is due (3 months by default).</summary>
+    public DateOnly FeedbackBy { get; set; }
+
+    /// <summary>The first day the reporter was told something: a message, or the outcome.</summary>
+    public DateOnly? FeedbackGivenOn { get; set; }
+
+    /// <summary>Changed by every save: a lead saving over someone else's newer change is refused.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>When the reporter's name and email were removed under the retention rule.</summary>
+    public DateOnly? ContactDetailsRemovedOn { get; set; }
+
     public DateOnly? AcknowledgedOn { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
@@ -204,6 +254,8 @@ public sealed class ReportAction
 
     public string? OwnerName { get; set; }
 
+    public string? OwnerAccountId { get; set; }
+
     public DateOnly DueOn { get; set; }
 
     public DateOnly? CompletedOn { get; set; }
@@ -254,6 +306,16 @@ internal sealed class ReportConfiguration :
         builder.HasIndex(r => new { r.Stream, r.ReceivedOn });
         builder.HasIndex(r => new { r.DivisionId, r.ReceivedOn });
         builder.HasIndex(r => r.ReceivedOn);
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.OwnerAccountId).HasMaxLength(450);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.OwnerAccountId, r.Status });
+        builder.HasIndex(r => new { r.Status, r.AcknowledgeBy });
+        builder.HasIndex(r => new { r.Status, r.FeedbackBy });
+        builder.HasIndex(r => new { r.RiskRating, r.ReceivedOn });
+        builder.HasIndex(r => new { r.Kind, r.ReceivedOn });
+        builder.HasIndex(r => new { r.PhysicalHarm, r.ReceivedOn });
+        builder.HasIndex(r => r.DuplicateOfReportId);
     }
 
     public void Configure(EntityTypeBuilder<ReportMessage> builder)
@@ -269,6 +331,8 @@ internal sealed class ReportConfiguration :
         builder.ToTable("ReportActions");
         builder.Property(a => a.Description).HasMaxLength(2000).IsRequired();
         builder.Property(a => a.OwnerName).HasMaxLength(200);
+        builder.Property(a => a.OwnerAccountId).HasMaxLength(450);
+        builder.HasIndex(a => new { a.OwnerAccountId, a.CompletedOn });
     }
 
     public void Configure(EntityTypeBuilder<ReferenceCounter> builder)

@@ -25,9 +25,9 @@ public sealed partial class ReportingJourneyBrowserTests(LiveSite site)
         {
             Email = $"lead-{Guid.NewGuid():N}@trust.nhs.uk", DisplayName = "Jo Governance", Role = StaffRoles.GovernanceLead, Password = "a long enough password",
         });
-        var reportId = await scope.ServiceProvider.GetRequiredService<FailingWellDbContext>().Reports
-            .Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
-        await mediator.Send(new MessageReporter.Command { ReportId = reportId, ReviewerAccountId = reviewer.AccountId, Body = body });
+        var report = await scope.ServiceProvider.GetRequiredService<FailingWellDbContext>().Reports
+            .Where(r => r.Reference == reference).Select(r => new { r.Id, r.Version }).SingleAsync();
+        await mediator.Send(new MessageReporter.Command { ReportId = report.Id, Version = report.Version, ActorAccountId = reviewer.AccountId, Body = body });
     }
 
     [Fact]

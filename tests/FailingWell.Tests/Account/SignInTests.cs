@@ -101,9 +101,9 @@ public sealed class SignInTests(FailingWellApp app) : IClassFixture<FailingWellA
         scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext =
             new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
 
-        var outcome = await mediator.Send(new SignIn.Command { Email = email, Password = "wrong password" });
+        var outcome = await mediator.Send(new PasswordSignIn.Command { Email = email, Password = "wrong password" });
 
-        Assert.Equal(SignIn.Outcome.Failed, outcome);
+        Assert.Equal(PasswordSignIn.Outcome.Failed, outcome);
     }
 
     [Fact]

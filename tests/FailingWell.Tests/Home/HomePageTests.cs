@@ -38,10 +38,17 @@ public sealed class HomePageTests(FailingWellApp app) : IClassFixture<FailingWel
     {
         var client = app.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        // The scheduler starts just after the site does: a load balancer waits the same way.
+        HttpResponseMessage response = null!;
+        await Eventually.TrueWithinAsync(TimeSpan.FromSeconds(30), async () =>
+        {
+            response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("scheduler").GetString());

@@ -32,7 +32,8 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var email = $"reviewer-{Guid.NewGuid():N}@trust.nhs.uk";
         var account = await mediator.Send(new AddAccount.Command { Email = email, DisplayName = "Pat Reviewer", Role = StaffRoles.GovernanceLead, Password = "a long enough password" });
-        await mediator.Send(new MessageReporter.Command { ReportId = await ReportIdAsync(reference), ReviewerAccountId = account.AccountId, Body = body });
+        var report = await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Reference == reference).Select(r => new { r.Id, r.Version }).SingleAsync();
+        await mediator.Send(new MessageReporter.Command { ReportId = report.Id, Version = report.Version, ActorAccountId = account.AccountId, Body = body });
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace FailingWell.Web.Features.Account;
 public sealed class SignInModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public Account.SignIn.Command Input { get; set; } = new();
+    public PasswordSignIn.Command Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,10 +24,12 @@ public sealed class SignInModel(IMediator mediator) : PageModel
         var outcome = await mediator.Send(Input);
         switch (outcome)
         {
-            case Account.SignIn.Outcome.SignedIn:
+            case PasswordSignIn.Outcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case Account.SignIn.Outcome.LockedOut:
-                ModelState.AddModelError("Input.Email", Account.SignIn.LockedOutMessage);
+            case PasswordSignIn.Outcome.NeedsAuthenticatorCode:
+                return RedirectToPage("/Account/SignInCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+            case PasswordSignIn.Outcome.LockedOut:
+                ModelState.AddModelError("Input.Email", PasswordSignIn.LockedOutMessage);
                 break;
             default:
                 ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
@@ -38,7 +40,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     }
 }
 
-public static class SignIn
+public static class PasswordSignIn
 {
     public const string LockedOutMessage =
         "This account is locked because of too many failed attempts to sign in. Try again later, or ask an administrator to unlock it";
@@ -46,6 +48,7 @@ public static class SignIn
     public enum Outcome
     {
         SignedIn,
+        NeedsAuthenticatorCode,
         Failed,
         LockedOut,
     }
@@ -74,6 +77,11 @@ public static class SignIn
             if (result.IsLockedOut)
             {
                 return Outcome.LockedOut;
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return Outcome.NeedsAuthenticatorCode;
             }
 
             if (!result.Succeeded)

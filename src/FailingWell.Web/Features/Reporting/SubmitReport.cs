@@ -177,7 +177,11 @@ public static class SubmitReport
         };
     }
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Result>
+    public sealed class Handler(
+        FailingWellDbContext db,
+        UkTime time,
+        Microsoft.Extensions.Options.IOptions<Triage.TriageSettings> deadlines,
+        Triage.Escalation escalation) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -221,11 +225,18 @@ public static class SubmitReport
                 ReporterEmail = named ? request.ReporterEmail!.Trim() : null,
                 ReceivedOn = receivedOn,
                 ReceivedBand = receivedBand,
+                AcknowledgeBy = receivedOn.AddDays(deadlines.Value.AcknowledgeWithinDays),
+                FeedbackBy = receivedOn.AddMonths(deadlines.Value.FeedbackWithinMonths),
                 SubmissionId = request.SubmissionId,
                 ReceiptLocator = receipt.Locator,
                 ReceiptSalt = receipt.Salt,
                 ReceiptHash = receipt.Hash,
             });
+            if (Triage.TriageSettings.NeedsEscalation(request.PhysicalHarm ?? PhysicalHarm.None, riskScore: null))
+            {
+                escalation.NewReportNeedsAttention();
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return new Result($"FW-{receivedOn.Year}-{number:000000}", receipt.Code);
         }

@@ -2,7 +2,6 @@ using FailingWell.Web.Domain;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
-using FailingWell.Web.Infrastructure.Mediation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,27 +14,21 @@ namespace FailingWell.Web.Features.Triage;
 /// </summary>
 public static class MessageReporter
 {
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ReportChange<Unit>
     {
-        public int ReportId { get; set; }
-
-        public string ReviewerAccountId { get; set; } = "";
-
         public string? Body { get; set; }
 
         public Guid SubmissionId { get; set; } = Guid.NewGuid();
+
+        public override string AuditAction => "Messaged the reporter";
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(FailingWellDbContext db)
-        {
+        public Validator() =>
             RuleFor(c => c.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write your message to the reporter")
                 .MaximumLength(10_000).WithMessage("The message must be 10,000 characters or fewer");
-            RuleFor(c => c.ReportId)
-                .MustAsync((id, ct) => db.Reports.AnyAsync(r => r.Id == id, ct)).WithMessage("That report does not exist");
-        }
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
@@ -45,21 +38,18 @@ public static class MessageReporter
         {
             if (await db.ReportMessages.AnyAsync(m => m.ReportId == request.ReportId && m.SubmissionId == request.SubmissionId, cancellationToken))
             {
-                return Unit.Value;
+                return Unit.Value; // the same form sent twice
             }
 
+            var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
             var reviewer = await db.Users.AsNoTracking().OfType<StaffAccount>()
-                .Where(u => u.Id == request.ReviewerAccountId)
+                .Where(u => u.Id == request.ActorAccountId)
                 .Select(u => u.DisplayName)
                 .SingleOrDefaultAsync(cancellationToken);
-            var report = await db.Reports.AsNoTracking()
-                .Where(r => r.Id == request.ReportId)
-                .Select(r => new { r.Reference, r.ReporterEmail })
-                .SingleAsync(cancellationToken);
             var (day, band) = time.DayAndBand();
             db.ReportMessages.Add(new ReportMessage
             {
-                ReportId = request.ReportId,
+                ReportId = report.Id,
                 Author = MessageAuthor.Reviewer,
                 ReviewerName = reviewer,
                 Body = request.Body!.Trim(),
@@ -67,6 +57,7 @@ public static class MessageReporter
                 SentBand = band,
                 SubmissionId = request.SubmissionId,
             });
+            report.FeedbackGivenOn ??= day;
 
             if (report.ReporterEmail is not null)
             {

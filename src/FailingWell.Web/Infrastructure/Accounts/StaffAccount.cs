@@ -12,6 +12,9 @@ public sealed class StaffAccount : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? LastSignInAtUtc { get; set; }
+
+    /// <summary>The last authenticator time step accepted, so no code can be used twice.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 public static class StaffRoles

@@ -34,6 +34,9 @@ public static class HealthExtensions
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            // Why a check is not healthy, in the check's own words (never data).
+            problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+                .ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Exception?.GetType().Name ?? ""),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

@@ -19,6 +19,7 @@ public static class MediationExtensions
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
 
         var assembly = typeof(MediationExtensions).Assembly;
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));

@@ -11,6 +11,9 @@ namespace FailingWell.Web.Infrastructure.Mediation;
 public sealed class TransactionBehavior<TRequest, TResponse>(FailingWellDbContext db)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    public const string ConflictMessage =
+        "Someone else changed this report while you were looking at it, so your change was not saved. The page now shows the latest details: check them and try again.";
+
     private static readonly bool IsCommand =
         typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
@@ -22,13 +25,22 @@ public sealed class TransactionBehavior<TRequest, TResponse>(FailingWellDbContex
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var response = await next();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return response;
-        });
+            return await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var response = await next();
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return response;
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the same thing first: theirs stands, and this one is told why it did not.
+            db.ChangeTracker.Clear();
+            throw new RequestValidationException(typeof(TRequest), [new FluentValidation.Results.ValidationFailure("", ConflictMessage)]);
+        }
     }
 }

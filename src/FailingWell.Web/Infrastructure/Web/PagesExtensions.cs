@@ -12,6 +12,9 @@ public static class PagesExtensions
             {
                 // Pages live with their requests and handlers, one folder per audience and capability.
                 options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/Triage", Accounts.Policies.Triage);
+                options.Conventions.AuthorizeFolder("/Admin", Accounts.Policies.Administer);
+                options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>
             {

@@ -29,7 +29,7 @@ public sealed class AnonymousLoggingTests
         });
 
         var logs = app.Logs.AllText;
-        Assert.Contains("Handled SignIn.Command in", logs, StringComparison.Ordinal);
+        Assert.Contains("Handled PasswordSignIn.Command in", logs, StringComparison.Ordinal);
         foreach (var marker in new[] { "AgentMarker", "203.0.113.77", "QueryMarker", "ReturnMarker", "formmarker", "PasswordMarker" })
         {
             Assert.DoesNotContain(marker, logs, StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,103 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>Plans something to be done about a report: what, who, by when.</summary>
+public static class AddAction
+{
+    public sealed class Command : ReportChange<Unit>
+    {
+        public string? Description { get; set; }
+
+        public string? OwnerAccountId { get; set; }
+
+        public string? DueDay { get; set; }
+
+        public string? DueMonth { get; set; }
+
+        public string? DueYear { get; set; }
+
+        public override string AuditAction => "Action added";
+
+        public DateOnly? DueOn =>
+            int.TryParse(DueDay, out var d) && int.TryParse(DueMonth, out var m) && int.TryParse(DueYear, out var y)
+            && y is >= 2000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+                ? new DateOnly(y, m, d)
+                : null;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(FailingWellDbContext db, UkTime time)
+        {
+            RuleFor(c => c.Description)
+                .Must(d => !string.IsNullOrWhiteSpace(d)).WithMessage("Say what will be done")
+                .MaximumLength(2000).WithMessage("The action must be 2,000 characters or fewer");
+            RuleFor(c => c.OwnerAccountId)
+                .Must(id => !string.IsNullOrEmpty(id)).WithMessage("Select who will do it")
+                .MustAsync(async (id, ct) => string.IsNullOrEmpty(id) || await Leads.IsLeadAsync(db, id, ct))
+                .WithMessage("Select who will do it from the list");
+            RuleFor(c => c.DueDay)
+                .Must((c, _) => c.DueOn is not null).WithMessage("Enter a real due date, for example 27 3 2026")
+                .Must((c, _) => c.DueOn is not { } due || due >= time.Today).WithMessage("The due date must be today or in the future");
+        }
+    }
+
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
+            var owner = await db.Users.OfType<StaffAccount>().Where(u => u.Id == request.OwnerAccountId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            db.ReportActions.Add(new ReportAction
+            {
+                ReportId = report.Id,
+                Description = request.Description!.Trim(),
+                OwnerAccountId = request.OwnerAccountId,
+                OwnerName = owner,
+                DueOn = request.DueOn!.Value,
+            });
+            if (report.Status is ReportStatus.New or ReportStatus.Acknowledged)
+            {
+                report.AcknowledgedOn ??= time.Today;
+                report.Status = ReportStatus.UnderReview;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+public static class CompleteAction
+{
+    public sealed class Command : ReportChange<Unit>
+    {
+        public int ActionId { get; set; }
+
+        public override string AuditAction => "Action completed";
+    }
+
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
+            var action = await db.ReportActions.SingleOrDefaultAsync(a => a.Id == request.ActionId && a.ReportId == report.Id, cancellationToken)
+                ?? throw ReportChanges.Refuse(request, "", "That action does not belong to this report.");
+            if (action.CompletedOn is not null)
+            {
+                throw ReportChanges.Refuse(request, "", "That action is already done.");
+            }
+
+            action.CompletedOn = time.Today;
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Data;
+using FluentValidation;
+using MediatR;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>Confirms or changes the harm levels and rates the risk on the NHS 5x5 matrix.</summary>
+public static class Grade
+{
+    public sealed class Command : ReportChange<Unit>
+    {
+        public PhysicalHarm? PhysicalHarm { get; set; }
+
+        public PsychologicalHarm? PsychologicalHarm { get; set; }
+
+        public int? Consequence { get; set; }
+
+        public int? Likelihood { get; set; }
+
+        public string? Title { get; set; }
+
+        public override string AuditAction => "Graded";
+    }
+
+    public static RiskRating RatingOf(int score) => score switch
+    {
+        <= 3 => RiskRating.Low,
+        <= 6 => RiskRating.Moderate,
+        <= 12 => RiskRating.High,
+        _ => RiskRating.Extreme,
+    };
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PhysicalHarm).NotNull().IsInEnum().WithMessage("Select the physical harm");
+            RuleFor(c => c.PsychologicalHarm).NotNull().IsInEnum().WithMessage("Select the psychological harm");
+            RuleFor(c => c.Consequence).NotNull().InclusiveBetween(1, 5).WithMessage("Select a consequence from 1 to 5");
+            RuleFor(c => c.Likelihood).NotNull().InclusiveBetween(1, 5).WithMessage("Select a likelihood from 1 to 5");
+            RuleFor(c => c.Title).MaximumLength(200).WithMessage("The title must be 200 characters or fewer");
+        }
+    }
+
+    public sealed class Handler(FailingWellDbContext db, Escalation escalation) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
+            var wasEscalated = TriageSettings.NeedsEscalation(report.PhysicalHarm, report.RiskScore);
+            report.PhysicalHarm = request.PhysicalHarm!.Value;
+            report.PsychologicalHarm = request.PsychologicalHarm!.Value;
+            report.RiskConsequence = request.Consequence;
+            report.RiskLikelihood = request.Likelihood;
+            report.RiskScore = request.Consequence * request.Likelihood;
+            report.RiskRating = RatingOf(report.RiskScore!.Value);
+            report.Title = string.IsNullOrWhiteSpace(request.Title) ? report.Title : request.Title.Trim();
+            if (report.Status == ReportStatus.Acknowledged)
+            {
+                report.Status = ReportStatus.UnderReview;
+            }
+
+            if (!wasEscalated && TriageSettings.NeedsEscalation(report.PhysicalHarm, report.RiskScore))
+            {
+                escalation.GradedReportNeedsAttention(report.Id, report.Reference);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>The open reports, newest first, filtered on indexed columns and paged.</summary>
+public static class Queue
+{
+    public const int PageSize = 25;
+
+    public sealed class Filter
+    {
+        /// <summary>open (default), new, acknowledged, review, closed or all.</summary>
+        public string? Status { get; set; }
+
+        public GovernanceStream? Stream { get; set; }
+
+        public int? DivisionId { get; set; }
+
+        public ReportKind? Kind { get; set; }
+
+        /// <summary>This physical harm or worse.</summary>
+        public PhysicalHarm? Harm { get; set; }
+
+        public RiskRating? Risk { get; set; }
+
+        public bool Overdue { get; set; }
+
+        public bool Escalated { get; set; }
+
+        /// <summary>yes, no, or empty for both.</summary>
+        public string? Anonymous { get; set; }
+
+        public bool Mine { get; set; }
+
+        public string? Search { get; set; }
+
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record Query(Filter Filter, string ActorAccountId) : IRequest<Result>;
+
+    public sealed record Item(
+        int Id, string Reference, string? Title, ReportKind Kind, DateOnly ReceivedOn, TimeBand ReceivedBand, ReportStatus Status,
+        GovernanceStream Stream, string? Division, string Category, PhysicalHarm PhysicalHarm, RiskRating? Risk, bool IsAnonymous,
+        bool AcknowledgementOverdue, bool FeedbackOverdue);
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages);
+
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var filter = request.Filter;
+            var today = time.Today;
+            var reports = db.Reports.AsNoTracking();
+            reports = (filter.Status ?? "open") switch
+            {
+                "new" => reports.Where(r => r.Status == ReportStatus.New),
+                "acknowledged" => reports.Where(r => r.Status == ReportStatus.Acknowledged),
+                "review" => reports.Where(r => r.Status == ReportStatus.UnderReview),
+                "closed" => reports.Where(r => r.Status == ReportStatus.Closed),
+                "all" => reports,
+                _ => reports.Where(r => r.Status != ReportStatus.Closed),
+            };
+            if (filter.Stream is { } stream)
+            {
+                reports = reports.Where(r => r.Stream == stream);
+            }
+
+            if (filter.DivisionId is { } division)
+            {
+                reports = reports.Where(r => r.DivisionId == division);
+            }
+
+            if (filter.Kind is { } kind)
+            {
+                reports = reports.Where(r => r.Kind == kind);
+            }
+
+            if (filter.Harm is { } harm)
+            {
+                reports = reports.Where(r => r.PhysicalHarm >= harm);
+            }
+
+            if (filter.Risk is { } risk)
+            {
+                reports = reports.Where(r => r.RiskRating == risk);
+            }
+
+            if (filter.Overdue)
+            {
+                reports = reports.Where(r =>
+                    (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
+                    || (r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today));
+            }
+
+            if (filter.Escalated)
+            {
+                reports = reports.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskScore >= TriageSettings.EscalationRiskScore);
+            }
+
+            reports = filter.Anonymous switch
+            {
+                "yes" => reports.Where(r => r.IsAnonymous),
+                "no" => reports.Where(r => !r.IsAnonymous),
+                _ => reports,
+            };
+            if (filter.Mine)
+            {
+                reports = reports.Where(r => r.OwnerAccountId == request.ActorAccountId);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Search))
+            {
+                var text = filter.Search.Trim();
+                var reference = text.ToUpperInvariant();
+                reports = reference.StartsWith("FW-", StringComparison.Ordinal)
+                    ? reports.Where(r => r.Reference == reference)
+                    : reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
+            }
+
+            var total = await reports.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(filter.Page, 1, pages);
+            var items = await reports
+                .OrderByDescending(r => r.Id)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .Select(r => new Item(
+                    r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,
+                    r.Division == null ? null : r.Division.Name, r.Category!.Name, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
+                    r.Status == ReportStatus.New && r.AcknowledgeBy < today,
+                    r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today))
+                .ToListAsync(cancellationToken);
+            return new Result(items, total, page, pages);
+        }
+    }
+}

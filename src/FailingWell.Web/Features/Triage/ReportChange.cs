@@ -1,0 +1,54 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Mediation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>
+/// What every change a lead makes to a report carries: which report, the version the lead was looking
+/// at (so a change made meanwhile by someone else is never silently overwritten), and who is acting.
+/// </summary>
+public abstract class ReportChange<TResponse> : ICommand<TResponse>, IAuditedReportRequest
+{
+    [BindNever]
+    public int ReportId { get; set; }
+
+    public Guid Version { get; set; }
+
+    [BindNever]
+    public string ActorAccountId { get; set; } = "";
+
+    public abstract string AuditAction { get; }
+}
+
+public static class ReportChanges
+{
+    public const string Closed = "This report is closed. Reopen it before changing it.";
+
+    /// <summary>
+    /// Loads the report to change, refusing a closed one unless the change is allowed on it, and
+    /// arms the concurrency check: the save fails if the report's version is no longer the one the
+    /// lead saw. Every save gives the report a new version.
+    /// </summary>
+    public static async Task<Report> LoadAsync<T>(FailingWellDbContext db, ReportChange<T> change, bool allowClosed = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == change.ReportId, cancellationToken)
+            ?? throw Refuse(change, "", "That report does not exist.");
+        if (report.Status == ReportStatus.Closed && !allowClosed)
+        {
+            throw Refuse(change, "", Closed);
+        }
+
+        db.Entry(report).Property(r => r.Version).OriginalValue = change.Version;
+        report.Version = Guid.NewGuid();
+        return report;
+    }
+
+    public static RequestValidationException Refuse(object change, string property, string message) =>
+        new(change.GetType(), [new ValidationFailure(property, message)]);
+}

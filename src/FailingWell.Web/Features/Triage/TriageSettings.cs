@@ -1,0 +1,74 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Email;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>The <c>Triage</c> configuration section: deadlines, the escalation list and retention.</summary>
+public sealed class TriageSettings
+{
+    public const string Section = "Triage";
+
+    /// <summary>Acknowledge within this many days (EU Whistleblowing Directive: 7).</summary>
+    public int AcknowledgeWithinDays { get; set; } = 7;
+
+    /// <summary>Give the reporter feedback within this many months (the Directive: 3).</summary>
+    public int FeedbackWithinMonths { get; set; } = 3;
+
+    /// <summary>Who is told at once about severe or fatal harm, or a risk score of 15 or more.</summary>
+    public List<string> EscalationList { get; set; } = [];
+
+    /// <summary>A named reporter's contact details are removed this many days after closure.</summary>
+    public int RemoveContactDetailsAfterDays { get; set; } = 365;
+
+    /// <summary>When the daily overdue summary goes to each lead (cron, UK time).</summary>
+    public string OverdueSummaryCron { get; set; } = "0 0 7 * * ?";
+
+    /// <summary>When the nightly retention job runs (cron, UK time).</summary>
+    public string RetentionCron { get; set; } = "0 30 2 * * ?";
+
+    public const int EscalationRiskScore = 15;
+
+    public static bool NeedsEscalation(PhysicalHarm harm, int? riskScore) =>
+        harm >= PhysicalHarm.Severe || riskScore >= EscalationRiskScore;
+}
+
+/// <summary>Tells the escalation list that something needs attention now: a link, never report text.</summary>
+public sealed class Escalation(IEmailOutbox outbox, Microsoft.Extensions.Options.IOptions<TriageSettings> settings, IConfiguration configuration)
+{
+    private string Site => (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    /// <summary>
+    /// On arrival the email names no report: its send time would otherwise date an anonymous report
+    /// to the second. It links to the queue of reports needing escalation.
+    /// </summary>
+    public void NewReportNeedsAttention() =>
+        Send("A new report needs attention now",
+            $"A report with severe or fatal harm has just been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
+
+    /// <summary>Raised by a lead's grading: the time is the lead's, so the report can be named.</summary>
+    public void GradedReportNeedsAttention(int reportId, string reference) =>
+        Send($"Report {reference} needs attention now",
+            $"Report {reference} has been graded as severe harm or extreme risk.\n\nOpen it: {Site}/triage/reports/{reportId}\n\nThis email holds no details of the report, to keep it private.");
+
+    private void Send(string subject, string body)
+    {
+        foreach (var address in settings.Value.EscalationList.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(new EmailMessage(address.Trim(), subject, body));
+        }
+    }
+}
+
+public static class TriageExtensions
+{
+    public static WebApplicationBuilder AddFailingWellTriage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TriageSettings>()
+            .Bind(builder.Configuration.GetSection(TriageSettings.Section))
+            .Validate(s => s.AcknowledgeWithinDays > 0 && s.FeedbackWithinMonths > 0 && s.RemoveContactDetailsAfterDays > 0,
+                "Triage deadlines and retention must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<Escalation>();
+        return builder;
+    }
+}

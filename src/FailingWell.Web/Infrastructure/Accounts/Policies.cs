@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace FailingWell.Web.Infrastructure.Accounts;
+
+/// <summary>Who may do what. Report text is for governance leads and admins only, and only with 2FA.</summary>
+public static class Policies
+{
+    /// <summary>Read and act on reports: governance leads and admins, signed in with an authenticator code.</summary>
+    public const string Triage = nameof(Triage);
+
+    /// <summary>Run FailingWell: admins, signed in with an authenticator code.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Digests and culture signals, which hold no report text: executives too.</summary>
+    public const string ReadGovernance = nameof(ReadGovernance);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Triage, policy => policy
+            .RequireRole(StaffRoles.GovernanceLead, StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(Administer, policy => policy
+            .RequireRole(StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(ReadGovernance, policy => policy
+            .RequireRole(StaffRoles.Executive, StaffRoles.GovernanceLead, StaffRoles.Admin));
+    }
+}
+
+/// <summary>Met when this sign-in used an authenticator code (Identity marks it with amr=mfa).</summary>
+public sealed class TwoFactorRequirement : AuthorizationHandler<TwoFactorRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.HasClaim(c => c.Type == "amr" && c.Value == "mfa"))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A lead or admin who has not yet set up an authenticator app is taken to do so, rather than shown
+/// "access denied"; everything else is answered as usual.
+/// </summary>
+public sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(authorizeResult);
+        var onlyTwoFactorMissing = authorizeResult.Forbidden
+            && authorizeResult.AuthorizationFailure?.FailedRequirements.All(r => r is TwoFactorRequirement) == true
+            && context.User.Identity?.IsAuthenticated == true;
+        if (onlyTwoFactorMissing)
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path;
+            context.Response.Redirect("/account/two-factor?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            return Task.CompletedTask;
+        }
+
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string AccountId(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+    }
+}

@@ -1,0 +1,48 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Infrastructure.Mediation;
+
+/// <summary>A request that looks at or changes one report on behalf of a member of staff.</summary>
+public interface IAuditedReportRequest
+{
+    int ReportId { get; }
+
+    string ActorAccountId { get; }
+
+    /// <summary>What the audit log says was done: "Viewed", "Acknowledged"... never content. Empty: not audited.</summary>
+    string AuditAction { get; }
+}
+
+/// <summary>
+/// Records who looked at or changed which report, once, for every such request that succeeds: in
+/// the same transaction as a change, so the change and its record stand or fall together.
+/// </summary>
+public sealed class AuditBehavior<TRequest, TResponse>(FailingWellDbContext db, TimeProvider clock)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var response = await next();
+        if (request is IAuditedReportRequest audited && !string.IsNullOrEmpty(audited.AuditAction))
+        {
+            var reference = await db.Reports.Where(r => r.Id == audited.ReportId).Select(r => r.Reference).SingleOrDefaultAsync(cancellationToken);
+            var name = await db.Users.OfType<StaffAccount>().Where(u => u.Id == audited.ActorAccountId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                AccountId = audited.ActorAccountId,
+                AccountName = name,
+                Action = audited.AuditAction,
+                ReportId = audited.ReportId,
+                ReportReference = reference,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return response;
+    }
+}
