@@ -43,6 +43,9 @@ public class FailingWellApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Set before the app starts to run it on a clock the test moves.</summary>
+    public TimeProvider? Clock { get; set; }
+
     public string ConnectionString => $"Data Source={DatabasePath}";
 
     /// <summary>Sets configuration before the app starts, as appsettings or environment would.</summary>
@@ -69,6 +72,10 @@ public class FailingWellApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter>(_ => new ClientAddressFilter(this));
         });
     }

@@ -39,6 +39,11 @@ public static class ReportChanges
         ArgumentNullException.ThrowIfNull(change);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == change.ReportId, cancellationToken)
             ?? throw Refuse(change, "", "That report does not exist.");
+        if (report.Version != change.Version)
+        {
+            throw Refuse(change, "", ConcurrencyConflict.Message);
+        }
+
         if (report.Status == ReportStatus.Closed && !allowClosed)
         {
             throw Refuse(change, "", Closed);

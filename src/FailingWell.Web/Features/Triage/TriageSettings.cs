@@ -1,5 +1,6 @@
 using FailingWell.Web.Domain;
 using FailingWell.Web.Infrastructure.Email;
+using Quartz;
 
 namespace FailingWell.Web.Features.Triage;
 
@@ -69,6 +70,22 @@ public static class TriageExtensions
                 "Triage deadlines and retention must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<Escalation>();
+        builder.Services.AddScoped<OverdueSummary>();
+        builder.Services.AddScoped<ContactDetailsRetention>();
+
+        var settings = builder.Configuration.GetSection(TriageSettings.Section).Get<TriageSettings>() ?? new TriageSettings();
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ScheduleJob<OverdueSummaryJob>(
+                trigger => trigger.WithIdentity("overdue-summary", "triage")
+                    .WithCronSchedule(settings.OverdueSummaryCron, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(OverdueSummaryJob.Key));
+            quartz.ScheduleJob<ContactDetailsRetentionJob>(
+                trigger => trigger.WithIdentity("contact-details-retention", "triage")
+                    .WithCronSchedule(settings.RetentionCron, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(ContactDetailsRetentionJob.Key));
+        });
         return builder;
     }
 }

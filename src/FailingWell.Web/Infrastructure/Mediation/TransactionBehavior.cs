@@ -11,9 +11,6 @@ namespace FailingWell.Web.Infrastructure.Mediation;
 public sealed class TransactionBehavior<TRequest, TResponse>(FailingWellDbContext db)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public const string ConflictMessage =
-        "Someone else changed this report while you were looking at it, so your change was not saved. The page now shows the latest details: check them and try again.";
-
     private static readonly bool IsCommand =
         typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
@@ -40,7 +37,13 @@ public sealed class TransactionBehavior<TRequest, TResponse>(FailingWellDbContex
         {
             // Someone saved the same thing first: theirs stands, and this one is told why it did not.
             db.ChangeTracker.Clear();
-            throw new RequestValidationException(typeof(TRequest), [new FluentValidation.Results.ValidationFailure("", ConflictMessage)]);
+            throw new RequestValidationException(typeof(TRequest), [new FluentValidation.Results.ValidationFailure("", ConcurrencyConflict.Message)]);
         }
     }
+}
+
+public static class ConcurrencyConflict
+{
+    public const string Message =
+        "Someone else changed this report while you were looking at it, so your change was not saved. The page now shows the latest details: check them and try again.";
 }

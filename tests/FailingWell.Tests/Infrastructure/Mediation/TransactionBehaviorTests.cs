@@ -52,6 +52,28 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_save_over_a_version_someone_else_replaced_is_refused_as_a_conflict()
+    {
+        var sent = await TriageData.ReportAsync(app);
+        await using var scope = app.Scope();
+        var db = FailingWellApp.NewDbContext(scope);
+        var behaviour = new TransactionBehavior<QueueAndSucceed, int>(db);
+
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => behaviour.Handle(new QueueAndSucceed(), CancellationToken.None, async () =>
+        {
+            var report = await db.Reports.SingleAsync(r => r.Id == sent.Id);
+            // As if another lead saved between this lead's check and save.
+            db.Entry(report).Property(r => r.Version).OriginalValue = Guid.NewGuid();
+            report.Version = Guid.NewGuid();
+            report.Title = "Lost update";
+            return 1;
+        }));
+
+        Assert.Equal(ConcurrencyConflict.Message, Assert.Single(refused.Errors).ErrorMessage);
+        Assert.Null((await TriageData.LoadAsync(app, sent.Id)).Title);
+    }
+
+    [Fact]
     public async Task A_query_runs_without_a_transaction()
     {
         await using var scope = app.Scope();

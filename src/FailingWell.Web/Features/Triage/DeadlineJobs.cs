@@ -1,0 +1,140 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>
+/// Each morning, every lead with something overdue gets one email: how many reports wait for
+/// acknowledgement or feedback, how many actions are late, and a link. Counts only, no report text.
+/// </summary>
+public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
+{
+    public sealed record Counts(int AcknowledgementOverdue, int FeedbackOverdue, int ActionsOverdue, int Unowned)
+    {
+        public bool Any => AcknowledgementOverdue + FeedbackOverdue + ActionsOverdue + Unowned > 0;
+    }
+
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today;
+        var overdue = db.Reports.AsNoTracking().Where(r =>
+            (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
+            || (r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today));
+        var byOwner = await overdue.Where(r => r.OwnerAccountId != null)
+            .GroupBy(r => r.OwnerAccountId!)
+            .Select(g => new
+            {
+                Owner = g.Key,
+                Acknowledgement = g.Count(r => r.Status == ReportStatus.New && r.AcknowledgeBy < today),
+                Feedback = g.Count(r => r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today),
+            })
+            .ToDictionaryAsync(x => x.Owner, cancellationToken);
+        var actions = await db.ReportActions.AsNoTracking()
+            .Where(a => a.CompletedOn == null && a.DueOn < today && a.OwnerAccountId != null)
+            .GroupBy(a => a.OwnerAccountId!)
+            .Select(g => new { Owner = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Owner, x => x.Count, cancellationToken);
+        var unowned = await overdue.CountAsync(r => r.OwnerAccountId == null, cancellationToken);
+
+        var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var sent = 0;
+        foreach (var lead in await LeadsWithEmailAsync(cancellationToken))
+        {
+            var mine = byOwner.GetValueOrDefault(lead.Id);
+            var counts = new Counts(mine?.Acknowledgement ?? 0, mine?.Feedback ?? 0, actions.GetValueOrDefault(lead.Id), unowned);
+            if (!counts.Any)
+            {
+                continue;
+            }
+
+            outbox.Enqueue(new EmailMessage(lead.Email, "FailingWell: overdue items", $"""
+                Good morning {lead.Name},
+
+                Reports you own waiting for acknowledgement past the deadline: {counts.AcknowledgementOverdue}
+                Reports you own waiting for feedback to the reporter past the deadline: {counts.FeedbackOverdue}
+                Actions you own past their due date: {counts.ActionsOverdue}
+                Overdue reports nobody owns yet: {counts.Unowned}
+
+                Your overdue reports: {site}/triage?Filter.Overdue=true&Filter.Mine=true
+                All overdue reports: {site}/triage?Filter.Overdue=true
+                """));
+            sent++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    private async Task<List<(string Id, string Name, string Email)>> LeadsWithEmailAsync(CancellationToken cancellationToken) =>
+        (await (from user in db.Users.OfType<StaffAccount>()
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where role.Name == StaffRoles.GovernanceLead && user.Email != null
+                select new { user.Id, user.DisplayName, user.Email })
+            .Distinct().ToListAsync(cancellationToken))
+        .Select(u => (u.Id, u.DisplayName, u.Email!)).ToList();
+}
+
+/// <summary>
+/// Removes a named reporter's name and email a set number of days after their report closed. The
+/// report, its learning and a content-free audit entry stay.
+/// </summary>
+public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time, TimeProvider clock, IOptions<TriageSettings> settings)
+{
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today;
+        var closedBefore = today.AddDays(-settings.Value.RemoveContactDetailsAfterDays);
+        var due = await db.Reports
+            .Where(r => r.Status == ReportStatus.Closed && r.ClosedOn <= closedBefore
+                && (r.ReporterName != null || r.ReporterEmail != null))
+            .OrderBy(r => r.Id)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        foreach (var report in due)
+        {
+            report.ReporterName = null;
+            report.ReporterEmail = null;
+            report.ContactDetailsRemovedOn = today;
+            report.Version = Guid.NewGuid();
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                Action = "Reporter's contact details removed (retention rule)",
+                ReportId = report.Id,
+                ReportReference = report.Reference,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class OverdueSummaryJob(OverdueSummary summary) : IJob
+{
+    public static readonly JobKey Key = new("overdue-summary", "triage");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await summary.SendAsync(cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+public sealed class ContactDetailsRetentionJob(ContactDetailsRetention retention) : IJob
+{
+    public static readonly JobKey Key = new("contact-details-retention", "triage");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        // In batches of a thousand until none is left.
+        while (await retention.ApplyAsync(cancellationToken) > 0)
+        {
+        }
+    }
+}
