@@ -39,10 +39,10 @@ public static class Staff
     }
 
     /// <summary>What the authenticator app shows now, or a step later (a code cannot be used twice).</summary>
-    public static string CodeFor(Account account, int stepsAhead = 0)
+    public static string CodeFor(Account account, int stepsAhead = 0, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var step = SingleUseAuthenticatorTokenProvider.CurrentStep(DateTimeOffset.UtcNow) + stepsAhead;
+        var step = SingleUseAuthenticatorTokenProvider.CurrentStep((clock ?? TimeProvider.System).GetUtcNow()) + stepsAhead;
         return SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(account.AuthenticatorKey!), step);
     }
 
@@ -60,7 +60,7 @@ public static class Staff
         if (account.AuthenticatorKey is not null)
         {
             Assert.StartsWith("/account/sign-in/code", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            var code = await Forms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = CodeFor(account) });
+            var code = await Forms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = CodeFor(account, clock: app.Clock) });
             Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         }
 

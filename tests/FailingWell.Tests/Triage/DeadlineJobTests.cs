@@ -1,0 +1,93 @@
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Triage;
+using FailingWell.Web.Infrastructure.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace FailingWell.Tests.Triage;
+
+/// <summary>The daily overdue summary and the nightly retention rule, on a clock the test moves.</summary>
+public sealed class DeadlineJobTests
+{
+    [Fact]
+    public async Task Each_lead_is_emailed_counts_and_links_of_their_overdue_items_once_the_deadline_passes()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var app = new FailingWellApp { Clock = clock };
+        var owner = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
+        var other = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
+        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "OverdueSecret");
+        await TriageData.ChangeAsync(app, owner.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientSafety, OwnerAccountId = owner.Id });
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<OverdueSummary>().SendAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await RunAsync()); // nothing is overdue on day one
+        clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await RunAsync()); // the other lead has nothing overdue: no email
+
+        await using var check = app.Scope();
+        var emails = await FailingWellApp.NewDbContext(check).OutboxEmails.Where(e => e.Subject == "FailingWell: overdue items").ToListAsync();
+        var ownerEmail = emails.Single(e => e.To == owner.Email);
+        Assert.Contains("waiting for acknowledgement past the deadline: 1", ownerEmail.Body, StringComparison.Ordinal);
+        Assert.Contains("/triage?Filter.Overdue=true&Filter.Mine=true", ownerEmail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(emails, e => e.To == other.Email);
+        Assert.All(emails, e =>
+        {
+            Assert.DoesNotContain("OverdueSecret", e.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(report.Reference, e.Body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_named_reporters_contact_details_go_after_the_retention_period_and_the_report_and_learning_stay()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var app = new FailingWellApp { Clock = clock }.With("Triage:RemoveContactDetailsAfterDays", "30");
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
+        var named = await TriageData.ReportAsync(app, c => { c.GiveName = true; c.ReporterName = "Kim Named"; c.ReporterEmail = "kim@trust.nhs.uk"; });
+        await TriageData.ChangeAsync(app, lead.Id, named.Id, new RecordLearning.Command { Learning = "Kept learning" });
+        await TriageData.ChangeAsync(app, lead.Id, named.Id, new Close.Command { Outcome = "Done" });
+        var open = await TriageData.ReportAsync(app, c => { c.GiveName = true; c.ReporterName = "Still Open"; c.ReporterEmail = "open@trust.nhs.uk"; });
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<ContactDetailsRetention>().ApplyAsync(CancellationToken.None);
+        }
+
+        clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, await RunAsync());
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await RunAsync());
+
+        var removed = await TriageData.LoadAsync(app, named.Id);
+        Assert.Null(removed.ReporterName);
+        Assert.Null(removed.ReporterEmail);
+        Assert.NotNull(removed.ContactDetailsRemovedOn);
+        Assert.Equal("Kept learning", removed.Learning);
+        Assert.Equal("Still Open", (await TriageData.LoadAsync(app, open.Id)).ReporterName);
+        await using var check = app.Scope();
+        var audit = await FailingWellApp.NewDbContext(check).AuditEntries.SingleAsync(a => a.ReportId == named.Id && a.AccountId == null);
+        Assert.Equal("Reporter's contact details removed (retention rule)", audit.Action);
+        Assert.DoesNotContain("Kim", audit.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_jobs_are_in_the_persistent_schedule_on_UK_time()
+    {
+        using var app = new FailingWellApp();
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        foreach (var key in new[] { new TriggerKey("overdue-summary", "triage"), new TriggerKey("contact-details-retention", "triage") })
+        {
+            var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(key));
+            Assert.Equal("Europe/London", trigger.TimeZone.Id);
+        }
+    }
+}
