@@ -54,7 +54,8 @@ public static class PagesExtensions
         {
             // Pages (not static files) are never kept by a browser or a proxy: a shared ward
             // computer's back button must not show someone's report or receipt code.
-            context.Response.Headers.CacheControl = "no-store";
+            // The same values antiforgery sets, so it has nothing to override (and warn about).
+            context.Response.Headers.CacheControl = "no-cache, no-store";
             context.Response.Headers.Pragma = "no-cache";
             await next();
         });
