@@ -40,8 +40,8 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
@@ -443,6 +443,22 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.ToTable("ReportMessages", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Setting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.StaffGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -497,6 +513,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
                     b.Property<long?>("LastAuthenticatorStep")

@@ -33,7 +33,7 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
@@ -424,6 +424,22 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("ReportMessages", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Setting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.StaffGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -476,6 +492,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastAuthenticatorStep")

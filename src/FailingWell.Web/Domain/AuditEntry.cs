@@ -32,7 +32,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("AuditEntries");
         builder.Property(a => a.AccountId).HasMaxLength(450);
         builder.Property(a => a.AccountName).HasMaxLength(200);
-        builder.Property(a => a.Action).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Action).HasMaxLength(400).IsRequired();
         builder.Property(a => a.ReportReference).HasMaxLength(20);
         builder.HasIndex(a => new { a.ReportId, a.AtUtc });
         builder.HasIndex(a => new { a.AccountId, a.AtUtc });

@@ -73,6 +73,12 @@ public static class PasswordSignIn
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
+            var candidate = await signInManager.UserManager.FindByNameAsync(request.Email.Trim());
+            if (candidate is { IsDisabled: true })
+            {
+                return Outcome.Failed;
+            }
+
             var result = await signInManager.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.IsLockedOut)
             {
@@ -89,11 +95,10 @@ public static class PasswordSignIn
                 return Outcome.Failed;
             }
 
-            var account = await signInManager.UserManager.FindByNameAsync(request.Email.Trim());
-            if (account is not null)
+            if (candidate is not null)
             {
-                account.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
-                await signInManager.UserManager.UpdateAsync(account);
+                candidate.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+                await signInManager.UserManager.UpdateAsync(candidate);
             }
 
             return Outcome.SignedIn;

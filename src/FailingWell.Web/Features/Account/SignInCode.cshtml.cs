@@ -61,16 +61,23 @@ public static class SignInWithCode
                 .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code is 6 numbers, for example 123456");
     }
 
-    public sealed class Handler(SignInManager<StaffAccount> signInManager) : IRequestHandler<Command, Outcome>
+    public sealed class Handler(SignInManager<StaffAccount> signInManager, TimeProvider clock) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+            var account = await signInManager.GetTwoFactorAuthenticationUserAsync();
+            if (account is null)
             {
                 return Outcome.Expired;
             }
 
             var result = await signInManager.TwoFactorAuthenticatorSignInAsync(request.Code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            if (result.Succeeded)
+            {
+                account.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+                await signInManager.UserManager.UpdateAsync(account);
+            }
+
             return result.Succeeded ? Outcome.SignedIn : result.IsLockedOut ? Outcome.LockedOut : Outcome.Failed;
         }
     }

@@ -180,7 +180,7 @@ public static class SubmitReport
     public sealed class Handler(
         FailingWellDbContext db,
         UkTime time,
-        Microsoft.Extensions.Options.IOptions<Triage.TriageSettings> deadlines,
+        Triage.TriageSettingsSource triageSettings,
         Triage.Escalation escalation) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -195,6 +195,7 @@ public static class SubmitReport
             }
 
             var (receivedOn, receivedBand) = time.DayAndBand();
+            var deadlines = await triageSettings.GetAsync(cancellationToken);
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
             var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == request.CategoryId, cancellationToken);
@@ -225,8 +226,8 @@ public static class SubmitReport
                 ReporterEmail = named ? request.ReporterEmail!.Trim() : null,
                 ReceivedOn = receivedOn,
                 ReceivedBand = receivedBand,
-                AcknowledgeBy = receivedOn.AddDays(deadlines.Value.AcknowledgeWithinDays),
-                FeedbackBy = receivedOn.AddMonths(deadlines.Value.FeedbackWithinMonths),
+                AcknowledgeBy = receivedOn.AddDays(deadlines.AcknowledgeWithinDays),
+                FeedbackBy = receivedOn.AddMonths(deadlines.FeedbackWithinMonths),
                 SubmissionId = request.SubmissionId,
                 ReceiptLocator = receipt.Locator,
                 ReceiptSalt = receipt.Salt,
@@ -234,7 +235,7 @@ public static class SubmitReport
             });
             if (Triage.TriageSettings.NeedsEscalation(request.PhysicalHarm ?? PhysicalHarm.None, riskScore: null))
             {
-                escalation.NewReportNeedsAttention();
+                await escalation.NewReportNeedsAttentionAsync();
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,6 @@ using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace FailingWell.Web.Features.Triage;
@@ -84,12 +83,12 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
 /// Removes a named reporter's name and email a set number of days after their report closed. The
 /// report, its learning and a content-free audit entry stay.
 /// </summary>
-public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time, TimeProvider clock, IOptions<TriageSettings> settings)
+public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time, TimeProvider clock, TriageSettingsSource settings)
 {
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         var today = time.Today;
-        var closedBefore = today.AddDays(-settings.Value.RemoveContactDetailsAfterDays);
+        var closedBefore = today.AddDays(-(await settings.GetAsync(cancellationToken)).RemoveContactDetailsAfterDays);
         var due = await db.Reports
             .Where(r => r.Status == ReportStatus.Closed && r.ClosedOn <= closedBefore
                 && (r.ReporterName != null || r.ReporterEmail != null))

@@ -63,7 +63,7 @@ public static class Grade
 
             if (!wasEscalated && TriageSettings.NeedsEscalation(report.PhysicalHarm, report.RiskScore))
             {
-                escalation.GradedReportNeedsAttention(report.Id, report.Reference);
+                await escalation.GradedReportNeedsAttentionAsync(report.Id, report.Reference);
             }
 
             await db.SaveChangesAsync(cancellationToken);

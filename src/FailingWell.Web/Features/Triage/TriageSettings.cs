@@ -33,8 +33,40 @@ public sealed class TriageSettings
         harm >= PhysicalHarm.Severe || riskScore >= EscalationRiskScore;
 }
 
+/// <summary>
+/// The triage settings in force: the configuration file's, overridden by what an admin has saved
+/// at /admin/settings.
+/// </summary>
+public sealed class TriageSettingsSource(Infrastructure.Data.FailingWellDbContext db, Microsoft.Extensions.Options.IOptions<TriageSettings> defaults)
+{
+    public const string AcknowledgeWithinDaysKey = "Triage:AcknowledgeWithinDays";
+    public const string FeedbackWithinMonthsKey = "Triage:FeedbackWithinMonths";
+    public const string RemoveContactDetailsAfterDaysKey = "Triage:RemoveContactDetailsAfterDays";
+    public const string EscalationListKey = "Triage:EscalationList";
+
+    public async Task<TriageSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var saved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.Settings.Where(s => s.Key.StartsWith("Triage:")), s => s.Key, s => s.Value, cancellationToken);
+        var d = defaults.Value;
+        int Number(string key, int fallback) =>
+            saved.TryGetValue(key, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        return new TriageSettings
+        {
+            AcknowledgeWithinDays = Number(AcknowledgeWithinDaysKey, d.AcknowledgeWithinDays),
+            FeedbackWithinMonths = Number(FeedbackWithinMonthsKey, d.FeedbackWithinMonths),
+            RemoveContactDetailsAfterDays = Number(RemoveContactDetailsAfterDaysKey, d.RemoveContactDetailsAfterDays),
+            EscalationList = saved.TryGetValue(EscalationListKey, out var list)
+                ? [.. list.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                : d.EscalationList,
+            OverdueSummaryCron = d.OverdueSummaryCron,
+            RetentionCron = d.RetentionCron,
+        };
+    }
+}
+
 /// <summary>Tells the escalation list that something needs attention now: a link, never report text.</summary>
-public sealed class Escalation(IEmailOutbox outbox, Microsoft.Extensions.Options.IOptions<TriageSettings> settings, IConfiguration configuration)
+public sealed class Escalation(IEmailOutbox outbox, TriageSettingsSource settings, IConfiguration configuration)
 {
     private string Site => (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
@@ -42,18 +74,18 @@ public sealed class Escalation(IEmailOutbox outbox, Microsoft.Extensions.Options
     /// On arrival the email names no report: its send time would otherwise date an anonymous report
     /// to the second. It links to the queue of reports needing escalation.
     /// </summary>
-    public void NewReportNeedsAttention() =>
-        Send("A new report needs attention now",
+    public Task NewReportNeedsAttentionAsync() =>
+        SendAsync("A new report needs attention now",
             $"A report with severe or fatal harm has just been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
 
     /// <summary>Raised by a lead's grading: the time is the lead's, so the report can be named.</summary>
-    public void GradedReportNeedsAttention(int reportId, string reference) =>
-        Send($"Report {reference} needs attention now",
+    public Task GradedReportNeedsAttentionAsync(int reportId, string reference) =>
+        SendAsync($"Report {reference} needs attention now",
             $"Report {reference} has been graded as severe harm or extreme risk.\n\nOpen it: {Site}/triage/reports/{reportId}\n\nThis email holds no details of the report, to keep it private.");
 
-    private void Send(string subject, string body)
+    private async Task SendAsync(string subject, string body)
     {
-        foreach (var address in settings.Value.EscalationList.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var address in (await settings.GetAsync()).EscalationList.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             outbox.Enqueue(new EmailMessage(address.Trim(), subject, body));
         }
@@ -70,6 +102,7 @@ public static class TriageExtensions
                 "Triage deadlines and retention must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<Escalation>();
+        builder.Services.AddScoped<TriageSettingsSource>();
         builder.Services.AddScoped<OverdueSummary>();
         builder.Services.AddScoped<ContactDetailsRetention>();
 

@@ -28,6 +28,26 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName);
 
+        // A disabled account's sessions end at the next check: every minute by default.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60));
+            // Keep the mark that this sign-in used an authenticator code: the refreshed principal
+            // would otherwise lose it and send a lead back to two-factor set-up every minute.
+            options.OnRefreshingPrincipal = context =>
+            {
+                var amr = context.CurrentPrincipal?.FindAll("amr").ToList() ?? [];
+                if (amr.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaims(amr.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        // Invitation links (password-setting tokens) work once and for this long.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options =>
+            options.TokenLifespan = TimeSpan.FromHours(builder.Configuration.GetValue("Accounts:InvitationHours", 72.0)));
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorRequirement>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();

@@ -13,6 +13,9 @@ public sealed class StaffAccount : IdentityUser
 
     public DateTime? LastSignInAtUtc { get; set; }
 
+    /// <summary>A disabled account cannot sign in, and its sessions end at the next security check.</summary>
+    public bool IsDisabled { get; set; }
+
     /// <summary>The last authenticator time step accepted, so no code can be used twice.</summary>
     public long? LastAuthenticatorStep { get; set; }
 }

@@ -22,6 +22,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Setting> Settings => Set<Setting>();
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Location> Locations => Set<Location>();

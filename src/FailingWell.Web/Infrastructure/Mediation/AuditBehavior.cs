@@ -17,6 +17,14 @@ public interface IAuditedReportRequest
     string AuditAction { get; }
 }
 
+/// <summary>A change an administrator makes: audited with a description of what changed (never report text).</summary>
+public interface IAuditedAdminRequest
+{
+    string ActorAccountId { get; }
+
+    string AuditDescription { get; }
+}
+
 /// <summary>
 /// Records who looked at or changed which report, once, for every such request that succeeds: in
 /// the same transaction as a change, so the change and its record stand or fall together.
@@ -39,6 +47,18 @@ public sealed class AuditBehavior<TRequest, TResponse>(FailingWellDbContext db, 
                 Action = audited.AuditAction,
                 ReportId = audited.ReportId,
                 ReportReference = reference,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (request is IAuditedAdminRequest admin)
+        {
+            var name = await db.Users.OfType<StaffAccount>().Where(u => u.Id == admin.ActorAccountId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                AccountId = string.IsNullOrEmpty(admin.ActorAccountId) ? null : admin.ActorAccountId,
+                AccountName = name,
+                Action = admin.AuditDescription.Length <= 400 ? admin.AuditDescription : admin.AuditDescription[..400],
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -23,9 +23,17 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
         }
 
         var prefix = BoundPropertyPrefix(context.HandlerInstance, validation);
+        var replaced = new HashSet<string>();
         foreach (var error in validation.Errors)
         {
             var key = string.IsNullOrEmpty(error.PropertyName) ? "" : prefix + error.PropertyName;
+            // A field the binder could not read (letters in a number) gets the validator's plainer words
+            // instead of the binder's, and one message, not two.
+            if (replaced.Add(key) && context.ModelState.TryGetValue(key, out var existing))
+            {
+                existing.Errors.Clear();
+            }
+
             context.ModelState.AddModelError(key, error.ErrorMessage);
         }
 

@@ -22,6 +22,10 @@ public static class PagesExtensions
                 // Validators beside each request say what is required, in plain English; MVC's
                 // implied "The X field is required." would repeat them in developer's words.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                // What the binder says when it cannot read a value, in the same plain words.
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not in a form we can read");
+                options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a whole number, like 7");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "Check this answer: it is not in a form we can read");
             });
         builder.Services.AddAntiforgery(options =>
         {

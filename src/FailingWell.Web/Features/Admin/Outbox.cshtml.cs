@@ -1,0 +1,53 @@
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Email;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Quartz;
+
+namespace FailingWell.Web.Features.Admin;
+
+public sealed class OutboxModel(IMediator mediator, ISchedulerFactory schedulers) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public OutboxEmailStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public RetryEmails.Command Retry { get; set; } = new();
+
+    [BindProperty]
+    public SendTestEmail.Command Test { get; set; } = new();
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public OutboxList.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync() => Result = await mediator.Send(new OutboxList.Query(Status, PageNumber));
+
+    public async Task<IActionResult> OnPostRetryAsync()
+    {
+        Result = await mediator.Send(new OutboxList.Query(Status, PageNumber));
+        Retry.ActorAccountId = User.AccountId();
+        var retried = await mediator.Send(Retry);
+        await DeliverNowAsync();
+        Done = $"{retried} email{(retried == 1 ? "" : "s")} queued again and being sent now.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync()
+    {
+        Result = await mediator.Send(new OutboxList.Query(Status, PageNumber));
+        Test.ActorAccountId = User.AccountId();
+        await mediator.Send(Test);
+        await DeliverNowAsync();
+        Done = "Test message queued and being sent now. Refresh to see whether it went.";
+        return RedirectToPage();
+    }
+
+    // Rather than wait for the next scheduled run.
+    private async Task DeliverNowAsync() => await (await schedulers.GetScheduler()).TriggerJob(OutboxDeliveryJob.Key);
+}

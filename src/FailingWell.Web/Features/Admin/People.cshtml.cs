@@ -1,0 +1,46 @@
+using FailingWell.Web.Infrastructure.Accounts;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FailingWell.Web.Features.Admin;
+
+public sealed class PeopleModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public InviteAccount.Command Invite { get; set; } = new();
+
+    [BindProperty]
+    public ChangeRole.Command Role { get; set; } = new();
+
+    [BindProperty]
+    public string AccountId { get; set; } = "";
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public IReadOnlyList<People.Person> Accounts { get; private set; } = [];
+
+    public async Task OnGetAsync() => Accounts = await mediator.Send(new People.Query());
+
+    public Task<IActionResult> OnPostInviteAsync() => ChangeAsync(Invite, () => $"Invitation sent to {Invite.Email!.Trim()}.");
+
+    public Task<IActionResult> OnPostRoleAsync() => ChangeAsync(Role, () => "Role changed.");
+
+    public Task<IActionResult> OnPostDisableAsync() => ChangeAsync(new DisableAccount.Command { AccountId = AccountId }, () => "Account disabled. Its sessions end within a minute.");
+
+    public Task<IActionResult> OnPostEnableAsync() => ChangeAsync(new EnableAccount.Command { AccountId = AccountId }, () => "Account enabled.");
+
+    public Task<IActionResult> OnPostResetTwoFactorAsync() => ChangeAsync(new ResetTwoFactor.Command { AccountId = AccountId }, () => "Two-factor reset. They will set it up again when they next sign in.");
+
+    public Task<IActionResult> OnPostUnlockAsync() => ChangeAsync(new UnlockAccount.Command { AccountId = AccountId }, () => "Account unlocked.");
+
+    private async Task<IActionResult> ChangeAsync<T>(AdminChange<T> change, Func<string> done)
+    {
+        Accounts = await mediator.Send(new People.Query());
+        change.ActorAccountId = User.AccountId();
+        await mediator.Send(change);
+        Done = done();
+        return RedirectToPage();
+    }
+}
