@@ -22,9 +22,10 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public string Maildir { get; }
 
-    public static async Task<SmtpServer> StartAsync()
+    public static Task<SmtpServer> StartAsync() => StartAsync(FreePort());
+
+    public static async Task<SmtpServer> StartAsync(int port)
     {
-        var port = FreePort();
         var maildir = Directory.CreateTempSubdirectory("failingwell-smtp-").FullName;
         var start = new ProcessStartInfo("/usr/bin/python3")
         {

@@ -82,14 +82,14 @@ public static class InviteAccount
             var token = await users.GeneratePasswordResetTokenAsync(account);
             var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
             var link = $"{site}/account/invitation?id={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}";
-            var hours = configuration.GetValue("Accounts:InvitationHours", 72);
+            var hours = configuration.GetValue("Accounts:InvitationHours", 72.0);
             outbox.Enqueue(new EmailMessage(email, "You are invited to FailingWell", $"""
                 Hello {account.DisplayName},
 
                 You have been given a FailingWell account as {request.Role}. Choose your password here:
                 {link}
 
-                The link works once and for {hours} hours. After choosing a password you will set up an
+                The link works once and for {hours:0.#} hours. After choosing a password you will set up an
                 authenticator app on your phone.
                 """));
             request.AuditDescription = $"Invited {email} as {request.Role}";

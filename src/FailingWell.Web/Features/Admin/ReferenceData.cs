@@ -94,7 +94,7 @@ public static class AddReferenceItem
                 RuleFor(c => c.DivisionId).MustAsync(async (id, ct) => id is not null && await db.Divisions.AnyAsync(d => d.Id == id, ct))
                     .WithMessage("Choose the division the location is in"));
             When(c => c.List == ReferenceLists.Categories, () =>
-                RuleFor(c => c.Stream).NotNull().IsInEnum().WithMessage("Choose the category's stream"));
+                RuleFor(c => c.Stream).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose the category's stream").IsInEnum().WithMessage("Choose the category's stream"));
         }
     }
 

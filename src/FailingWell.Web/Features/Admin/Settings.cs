@@ -31,9 +31,9 @@ public static class SaveSettings
             RuleFor(c => c.EscalationList)
                 .Must((c, _) => c.Addresses.All(a => new FluentValidation.Validators.AspNetCoreCompatibleEmailValidator<Command>().IsValid(null!, a)))
                 .WithMessage(c => $"Each line must be an email address: '{c.Addresses.FirstOrDefault(a => !a.Contains('@', StringComparison.Ordinal) || a.StartsWith('@') || a.EndsWith('@'))}' is not one");
-            RuleFor(c => c.AcknowledgeWithinDays).NotNull().InclusiveBetween(1, 60).WithMessage("Enter a number of days from 1 to 60");
-            RuleFor(c => c.FeedbackWithinMonths).NotNull().InclusiveBetween(1, 12).WithMessage("Enter a number of months from 1 to 12");
-            RuleFor(c => c.RemoveContactDetailsAfterDays).NotNull().InclusiveBetween(1, 3650).WithMessage("Enter a number of days from 1 to 3,650");
+            RuleFor(c => c.AcknowledgeWithinDays).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter a number of days from 1 to 60").InclusiveBetween(1, 60).WithMessage("Enter a number of days from 1 to 60");
+            RuleFor(c => c.FeedbackWithinMonths).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter a number of months from 1 to 12").InclusiveBetween(1, 12).WithMessage("Enter a number of months from 1 to 12");
+            RuleFor(c => c.RemoveContactDetailsAfterDays).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter a number of days from 1 to 3,650").InclusiveBetween(1, 3650).WithMessage("Enter a number of days from 1 to 3,650");
         }
     }
 

@@ -35,10 +35,10 @@ public static class Grade
     {
         public Validator()
         {
-            RuleFor(c => c.PhysicalHarm).NotNull().IsInEnum().WithMessage("Select the physical harm");
-            RuleFor(c => c.PsychologicalHarm).NotNull().IsInEnum().WithMessage("Select the psychological harm");
-            RuleFor(c => c.Consequence).NotNull().InclusiveBetween(1, 5).WithMessage("Select a consequence from 1 to 5");
-            RuleFor(c => c.Likelihood).NotNull().InclusiveBetween(1, 5).WithMessage("Select a likelihood from 1 to 5");
+            RuleFor(c => c.PhysicalHarm).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select the physical harm").IsInEnum().WithMessage("Select the physical harm");
+            RuleFor(c => c.PsychologicalHarm).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select the psychological harm").IsInEnum().WithMessage("Select the psychological harm");
+            RuleFor(c => c.Consequence).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select a consequence from 1 to 5").InclusiveBetween(1, 5).WithMessage("Select a consequence from 1 to 5");
+            RuleFor(c => c.Likelihood).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select a likelihood from 1 to 5").InclusiveBetween(1, 5).WithMessage("Select a likelihood from 1 to 5");
             RuleFor(c => c.Title).MaximumLength(200).WithMessage("The title must be 200 characters or fewer");
         }
     }

@@ -25,7 +25,7 @@ public static class Route
     {
         public Validator(FailingWellDbContext db)
         {
-            RuleFor(c => c.Stream).NotNull().IsInEnum().WithMessage("Select a stream");
+            RuleFor(c => c.Stream).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select a stream").IsInEnum().WithMessage("Select a stream");
             RuleFor(c => c.DivisionId)
                 .MustAsync(async (id, ct) => id is null || await db.Divisions.AnyAsync(d => d.Id == id && !d.IsRetired, ct))
                 .WithMessage("Select a division from the list");
