@@ -75,6 +75,7 @@ public static class FollowUp
                     Messages = r.Messages.OrderBy(m => m.Id)
                         .Select(m => new MessageView(m.Author, m.ReviewerName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand)).ToList(),
                 })
+                .AsSplitQuery()
                 .SingleAsync(cancellationToken);
             return new View(report.Reference, report.Kind, report.ReceivedOn, report.Status, report.AcknowledgedOn, report.ClosedOn,
                 report.OutcomeForReporter, report.Learning, report.Actions, report.Messages);
