@@ -1,3 +1,4 @@
+using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Accounts;
@@ -22,6 +23,7 @@ builder
     .AddFailingWellHealth()
     .AddFailingWellReporting()
     .AddFailingWellTriage()
+    .AddFailingWellDigests()
     .AddFailingWellPages();
 
 var app = builder.Build();

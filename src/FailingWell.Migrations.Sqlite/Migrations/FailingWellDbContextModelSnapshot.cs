@@ -85,6 +85,91 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Digest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStart", "Stream");
+
+                    b.HasIndex("Stream", "PeriodKey", "ScopeKey")
+                        .IsUnique();
+
+                    b.ToTable("Digests", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.DigestSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stream")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stream", "ScopeKey");
+
+                    b.HasIndex("AccountId", "Stream", "ScopeKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Division", b =>
                 {
                     b.Property<int>("Id")
@@ -198,6 +283,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LearningRecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -306,6 +394,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfReportId");
+
+                    b.HasIndex("LearningRecordedOn");
 
                     b.HasIndex("LocationId");
 

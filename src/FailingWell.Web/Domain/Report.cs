@@ -197,6 +197,9 @@ public sealed class Report
     /// <summary>"You said, we did": what was learned and what changed.</summary>
     public string? Learning { get; set; }
 
+    /// <summary>When the learning was last recorded, so each digest gathers its period's learning.</summary>
+    public DateOnly? LearningRecordedOn { get; set; }
+
     /// <summary>The random id of the form that sent it: a second press of "send" finds this report.</summary>
     public Guid SubmissionId { get; set; }
 
@@ -316,6 +319,7 @@ internal sealed class ReportConfiguration :
         builder.HasIndex(r => new { r.Kind, r.ReceivedOn });
         builder.HasIndex(r => new { r.PhysicalHarm, r.ReceivedOn });
         builder.HasIndex(r => r.DuplicateOfReportId);
+        builder.HasIndex(r => r.LearningRecordedOn);
     }
 
     public void Configure(EntityTypeBuilder<ReportMessage> builder)

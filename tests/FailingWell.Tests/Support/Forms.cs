@@ -6,11 +6,11 @@ namespace FailingWell.Tests.Support;
 /// <summary>Posts a form the way a browser does: GET the page, take its antiforgery token, POST.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IDictionary<string, string> fields, string? tokenFrom = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri(tokenFrom ?? path, UriKind.Relative));
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"{path} has no antiforgery token");
         var form = new Dictionary<string, string>(fields)

@@ -23,12 +23,13 @@ public static class RecordLearning
                 .MaximumLength(10_000).WithMessage("The learning must be 10,000 characters or fewer");
     }
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
             report.Learning = request.Learning!.Trim();
+            report.LearningRecordedOn = time.Today;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

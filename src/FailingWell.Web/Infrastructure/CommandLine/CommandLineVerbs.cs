@@ -21,6 +21,8 @@ public static class CommandLineVerbs
         {
             case ["users", "add", ..]:
                 return await AddUserAsync(services, Options(args[2..]), input, output, error);
+            case ["digests", "build", ..]:
+                return await BuildDigestsAsync(services, Options(args[2..]), output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -31,7 +33,39 @@ public static class CommandLineVerbs
         Usage:
           users add --email EMAIL --role GovernanceLead|Executive|Admin [--name "DISPLAY NAME"] [--password PASSWORD]
             Creates a staff account. Without --password, the password is read from the terminal.
+          digests build --stream safety|experience|risk|all --period 2026-W46|2026-11
+            Builds the packs of a period (the organisation's and every division's) that do not exist yet.
         """;
+
+    private static async Task<int> BuildDigestsAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var streams = options.GetValueOrDefault("stream")?.ToLowerInvariant() switch
+        {
+            "safety" => [Domain.GovernanceStream.PatientSafety],
+            "experience" => [Domain.GovernanceStream.PatientExperience],
+            "risk" => [Domain.GovernanceStream.RiskAndCompliance],
+            "all" or null => Enum.GetValues<Domain.GovernanceStream>(),
+            _ => (Domain.GovernanceStream[]?)null,
+        };
+        if (streams is null || !Features.Digests.Period.TryParse(options.GetValueOrDefault("period"), out var period))
+        {
+            await error.WriteLineAsync("--stream must be safety, experience, risk or all, and --period a week like 2026-W46 or a month like 2026-11.");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var builder = scope.ServiceProvider.GetRequiredService<Features.Digests.DigestBuilder>();
+        var runs = scope.ServiceProvider.GetRequiredService<Features.Digests.DigestRuns>();
+        var built = new List<Domain.Digest>();
+        foreach (var stream in streams)
+        {
+            built.AddRange(await builder.BuildAsync(stream, period, CancellationToken.None));
+        }
+
+        await runs.NotifyAsync(built, CancellationToken.None);
+        await output.WriteLineAsync($"Built {built.Count} digests for {period.Key} ({string.Join(", ", streams)}); packs that already existed were left as they were.");
+        return 0;
+    }
 
     private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
     {

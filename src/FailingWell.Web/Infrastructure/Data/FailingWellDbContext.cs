@@ -24,6 +24,10 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<Digest> Digests => Set<Digest>();
+
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Location> Locations => Set<Location>();

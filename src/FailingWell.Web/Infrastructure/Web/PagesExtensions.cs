@@ -14,6 +14,7 @@ public static class PagesExtensions
                 options.RootDirectory = "/Features";
                 options.Conventions.AuthorizeFolder("/Triage", Accounts.Policies.Triage);
                 options.Conventions.AuthorizeFolder("/Admin", Accounts.Policies.Administer);
+                options.Conventions.AuthorizeFolder("/Digests", Accounts.Policies.ReadGovernance);
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>

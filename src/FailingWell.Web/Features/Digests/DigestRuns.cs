@@ -1,0 +1,117 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace FailingWell.Web.Features.Digests;
+
+/// <summary>
+/// A scheduled run: builds every stream's packs for each complete period not yet built (so a run
+/// missed while the site was down is caught up by the next), then tells each subscriber about the
+/// new packs for their scope: headline numbers and a link, never report text.
+/// </summary>
+public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
+{
+    public const int MostPeriodsCaughtUp = 12;
+
+    public async Task<IReadOnlyList<Digest>> RunAsync(PeriodKind kind, CancellationToken cancellationToken)
+    {
+        var lastComplete = Period.LastCompleteBefore(kind, time.Today);
+        var latestBuilt = await db.Digests.Where(d => d.PeriodKind == kind).MaxAsync(d => (DateOnly?)d.PeriodStart, cancellationToken);
+        var due = new List<Period> { lastComplete };
+        while (due.Count < MostPeriodsCaughtUp && latestBuilt is { } built && due[^1].Previous.Start > built)
+        {
+            due.Add(due[^1].Previous);
+        }
+
+        var all = new List<Digest>();
+        foreach (var period in Enumerable.Reverse(due))
+        {
+            foreach (var stream in Enum.GetValues<GovernanceStream>())
+            {
+                all.AddRange(await builder.BuildAsync(stream, period, cancellationToken));
+            }
+        }
+
+        await NotifyAsync(all, cancellationToken);
+        return all;
+    }
+
+    public async Task NotifyAsync(IReadOnlyList<Digest> digests, CancellationToken cancellationToken)
+    {
+        if (digests.Count == 0)
+        {
+            return;
+        }
+
+        var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var subscriptions = await (from s in db.DigestSubscriptions
+                                   join u in db.Users.OfType<StaffAccount>() on s.AccountId equals u.Id
+                                   where !u.IsDisabled && u.Email != null
+                                   select new { s.Stream, s.ScopeKey, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        foreach (var digest in digests)
+        {
+            var content = Digests.DigestContent.FromJson(digest.Content);
+            foreach (var subscriber in subscriptions.Where(s => s.Stream == digest.Stream && s.ScopeKey == digest.ScopeKey))
+            {
+                outbox.Enqueue(new EmailMessage(subscriber.Email!, $"{content.StreamName} digest: {digest.ScopeName}, {digest.PeriodKey}", $"""
+                    Hello {subscriber.DisplayName},
+
+                    The {content.StreamName.ToLowerInvariant()} digest for {digest.ScopeName}, {content.PeriodName}, is ready.
+
+                    Reports: {content.Total} (previous period {content.Previous}; average of the last 12 periods {content.MeanOfLast12:0.0})
+                    Severe harm and high or extreme risk: {content.Notable.Count}
+
+                    Read it: {site}/digests/{digest.Id}
+                    """));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class WeeklyDigestJob(DigestRuns runs) : IJob
+{
+    public static readonly JobKey Key = new("weekly-digests", "digests");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await runs.RunAsync(PeriodKind.Week, cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+public sealed class MonthlyDigestJob(DigestRuns runs) : IJob
+{
+    public static readonly JobKey Key = new("monthly-digests", "digests");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await runs.RunAsync(PeriodKind.Month, cancellationToken);
+}
+
+public static class DigestsExtensions
+{
+    public static WebApplicationBuilder AddFailingWellDigests(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DigestBuilder>();
+        builder.Services.AddScoped<DigestRuns>();
+        var weekly = builder.Configuration["Digests:WeeklyCron"] ?? "0 0 7 ? * MON";
+        var monthly = builder.Configuration["Digests:MonthlyCron"] ?? "0 0 7 1 * ?";
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        builder.Services.AddQuartz(quartz =>
+        {
+            // Fire-and-proceed: a run missed while the site was down happens as soon as it is back.
+            quartz.ScheduleJob<WeeklyDigestJob>(
+                trigger => trigger.WithIdentity("weekly-digests", "digests")
+                    .WithCronSchedule(weekly, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(WeeklyDigestJob.Key));
+            quartz.ScheduleJob<MonthlyDigestJob>(
+                trigger => trigger.WithIdentity("monthly-digests", "digests")
+                    .WithCronSchedule(monthly, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(MonthlyDigestJob.Key));
+        });
+        return builder;
+    }
+}
