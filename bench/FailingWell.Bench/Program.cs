@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+// FailingWell benchmark. Usage:
+//   dotnet run -c Release --project bench/FailingWell.Bench -- [--reports 1000000] [--divisions 60] [--years 5]
+// Seeds a fresh SQLite database through the application's own `seed` verb, then builds every digest
+// (3 streams x organisation + each division) for the last complete month with the `digests build`
+// verb, and prints the results as a markdown table with the machine's cores and memory.
+var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
+    .ToDictionary(x => x.a[2..], x => args[x.i + 1]);
+int Option(string name, int fallback) => options.TryGetValue(name, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+var reports = Option("reports", 1_000_000);
+var divisions = Option("divisions", 60);
+var years = Option("years", 5);
+
+var web = FindWebAssembly();
+var folder = Directory.CreateTempSubdirectory("failingwell-bench-").FullName;
+var database = Path.Combine(folder, "bench.db");
+try
+{
+    var seed = Run(web, folder, database, "seed", "--reports", $"{reports}", "--divisions", $"{divisions}", "--years", $"{years}");
+    var rate = Regex.Match(seed, @"\(([\d,]+) rows a second\)").Groups[1].Value;
+    var seconds = Regex.Match(seed, @"in ([\d.]+) s \(").Groups[1].Value;
+    var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    var build = Run(web, folder, database, "digests", "build", "--stream", "all", "--period", month);
+    var built = Regex.Match(build, @"Built (\d+) digests .* in ([\d.]+) s");
+
+    Console.WriteLine();
+    Console.WriteLine($"FailingWell benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB, SQLite");
+    Console.WriteLine();
+    Console.WriteLine("| Measure | Result |");
+    Console.WriteLine("| --- | --- |");
+    Console.WriteLine($"| Seeding {reports:N0} reports ({divisions} divisions, {years} years) | {seconds} s, {rate} rows a second |");
+    Console.WriteLine($"| Building every digest for {month} ({built.Groups[1].Value} packs: 3 streams x organisation + divisions) over {reports:N0} reports | {built.Groups[2].Value} s |");
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static string Run(string web, string folder, string database, params string[] arguments)
+{
+    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    start.ArgumentList.Add(web);
+    foreach (var argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    var error = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{string.Join(' ', arguments)} failed: {error}");
+    }
+
+    Console.Error.WriteLine(output.Trim());
+    return output;
+}
+
+static string FindWebAssembly()
+{
+    var root = AppContext.BaseDirectory;
+    while (root is not null && !File.Exists(Path.Combine(root, "FailingWell.sln")))
+    {
+        root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
+    }
+
+    // The web project is built with the benchmark, in the same configuration.
+    var own = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+    foreach (var configuration in new[] { own })
+    {
+        var candidate = Path.Combine(root ?? ".", "src", "FailingWell.Web", "bin", configuration, "net10.0", "FailingWell.Web.dll");
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    throw new FileNotFoundException("Build the solution first: FailingWell.Web.dll was not found.");
+}

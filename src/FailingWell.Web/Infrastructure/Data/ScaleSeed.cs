@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using FailingWell.Web.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Infrastructure.Data;
+
+/// <summary>
+/// Fills a database with synthetic reports for scale testing and benchmarks: prepared, batched
+/// inserts in large transactions, with a fixed random seed so every run makes the same data.
+/// Synthetic reports have no usable receipt code.
+/// </summary>
+public static class ScaleSeed
+{
+    public sealed record Result(int Reports, int Divisions, TimeSpan Elapsed)
+    {
+        public double RowsPerSecond => Reports / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Result> RunAsync(FailingWellDbContext db, int reports, int divisions, int years, DateOnly until, int seed = 20130701, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            throw new NotSupportedException("The scale seed writes to SQLite; seed SQL Server by restoring a seeded SQLite export or with its own bulk copy.");
+        }
+
+        var divisionIds = await EnsureDivisionsAsync(db, divisions, cancellationToken);
+        var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.DefaultStream }).ToListAsync(cancellationToken);
+        var staffGroups = await db.StaffGroups.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        var counters = await db.ReferenceCounters.AsNoTracking().ToDictionaryAsync(c => c.Year, c => c.LastNumber, cancellationToken);
+        var random = new Random(seed);
+        var first = until.AddYears(-years);
+        var days = until.DayNumber - first.DayNumber;
+        var salt = new byte[16];
+        var hash = new byte[32];
+        // Each day's text once, not once a row.
+        var dayText = Enumerable.Range(0, days + 200).Select(d => first.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        string Day(DateOnly date) => dayText[date.DayNumber - first.DayNumber];
+        var timer = Stopwatch.StartNew();
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-200000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Indexes are dropped for the load and built again once at the end: far faster than keeping
+        // thirteen of them up to date row by row.
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Reports' AND sql IS NOT NULL";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP INDEX \"{name}\"";
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        const string columns = "Reference, ReferenceYear, ReferenceNumber, Kind, WhatHappened, OccurredOn, OccurredBand, DivisionId, PersonAffected, PhysicalHarm, PsychologicalHarm, CategoryId, Stream, StaffGroupId, IsAnonymous, ReceivedOn, ReceivedBand, Status, AcknowledgeBy, FeedbackBy, FeedbackGivenOn, AcknowledgedOn, ClosedOn, Version, SubmissionId, ReceiptLocator, ReceiptSalt, ReceiptHash";
+        var names = columns.Split(", ");
+        const int batch = 50_000;
+        for (var done = 0; done < reports; done += batch)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO Reports ({columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
+            var p = names.ToDictionary(n => n, n => insert.Parameters.Add(new SqliteParameter("$" + n, null)));
+            await insert.PrepareAsync(cancellationToken);
+            for (var i = done; i < Math.Min(reports, done + batch); i++)
+            {
+                // Reporting grows over time (the culture story); harm is mostly none or low.
+                var position = Math.Sqrt(random.NextDouble());
+                var received = first.AddDays((int)(position * days));
+                var kindRoll = random.NextDouble();
+                var kind = kindRoll < 0.55 ? ReportKind.Incident : kindRoll < 0.8 ? ReportKind.NearMiss : kindRoll < 0.95 ? ReportKind.Concern : ReportKind.GoodPractice;
+                var harmRoll = random.NextDouble();
+                var harm = kind != ReportKind.Incident ? PhysicalHarm.None
+                    : harmRoll < 0.62 ? PhysicalHarm.None : harmRoll < 0.9 ? PhysicalHarm.Low : harmRoll < 0.985 ? PhysicalHarm.Moderate : harmRoll < 0.998 ? PhysicalHarm.Severe : PhysicalHarm.Fatal;
+                var category = categories[random.Next(categories.Count)];
+                var year = received.Year;
+                var number = counters[year] = counters.GetValueOrDefault(year) + 1;
+                var closed = received < until.AddDays(-90) || random.NextDouble() < 0.5;
+                var acknowledged = received.AddDays(random.Next(0, 12));
+                p["Reference"].Value = $"FW-{year}-{number:000000}";
+                p["ReferenceYear"].Value = year;
+                p["ReferenceNumber"].Value = number;
+                p["Kind"].Value = (int)kind;
+                p["WhatHappened"].Value = "Synthetic report for scale testing.";
+                p["OccurredOn"].Value = Day(received);
+                p["OccurredBand"].Value = random.Next(1, 5);
+                p["DivisionId"].Value = random.NextDouble() < 0.03 ? DBNull.Value : divisionIds[random.Next(divisionIds.Count)];
+                p["PersonAffected"].Value = random.Next(1, 5);
+                p["PhysicalHarm"].Value = (int)harm;
+                p["PsychologicalHarm"].Value = harm == PhysicalHarm.None ? 0 : random.Next(0, 3);
+                p["CategoryId"].Value = category.Id;
+                p["Stream"].Value = (int)category.DefaultStream;
+                p["StaffGroupId"].Value = random.NextDouble() < 0.3 ? DBNull.Value : staffGroups[random.Next(staffGroups.Count)];
+                p["IsAnonymous"].Value = random.NextDouble() < 0.7 - (0.4 * position) ? 1 : 0;
+                p["ReceivedOn"].Value = Day(received);
+                p["ReceivedBand"].Value = random.Next(1, 5);
+                p["Status"].Value = closed ? (int)ReportStatus.Closed : (int)ReportStatus.UnderReview;
+                p["AcknowledgeBy"].Value = Day(received.AddDays(7));
+                p["FeedbackBy"].Value = Day(received.AddMonths(3));
+                p["FeedbackGivenOn"].Value = closed ? received.AddDays(random.Next(5, 80)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                p["AcknowledgedOn"].Value = Day(acknowledged);
+                p["ClosedOn"].Value = closed ? received.AddDays(random.Next(10, 90)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                p["Version"].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+                p["SubmissionId"].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+                p["ReceiptLocator"].Value = "S" + i.ToString("X7", CultureInfo.InvariantCulture);
+                p["ReceiptSalt"].Value = salt;
+                p["ReceiptHash"].Value = hash;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (_, sql) in indexes)
+        {
+            await using var create = connection.CreateCommand();
+            create.CommandText = sql;
+            create.CommandTimeout = 0;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (year, last) in counters)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO ReferenceCounters (Year, LastNumber) VALUES ({0}, {1}) ON CONFLICT(Year) DO UPDATE SET LastNumber = excluded.LastNumber", [year, last], cancellationToken);
+        }
+
+        await using (var analyse = connection.CreateCommand())
+        {
+            analyse.CommandText = "PRAGMA synchronous=NORMAL; ANALYZE;";
+            await analyse.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new Result(reports, divisionIds.Count, timer.Elapsed);
+    }
+
+    private static async Task<List<int>> EnsureDivisionsAsync(FailingWellDbContext db, int wanted, CancellationToken cancellationToken)
+    {
+        var existing = await db.Divisions.CountAsync(cancellationToken);
+        for (var i = existing; i < wanted; i++)
+        {
+            var division = new Division { Name = $"Division {i + 1:00}", SortOrder = i + 1 };
+            division.Locations.AddRange(Enumerable.Range(1, 3).Select(n => new Location { Name = $"Ward {i + 1}.{n}", SortOrder = n }));
+            db.Divisions.Add(division);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Divisions.Where(d => !d.IsRetired).OrderBy(d => d.Id).Take(wanted).Select(d => d.Id).ToListAsync(cancellationToken);
+    }
+}
