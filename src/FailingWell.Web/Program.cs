@@ -1,3 +1,4 @@
+using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
@@ -24,6 +25,7 @@ builder
     .AddFailingWellReporting()
     .AddFailingWellTriage()
     .AddFailingWellDigests()
+    .AddFailingWellCulture()
     .AddFailingWellPages();
 
 var app = builder.Build();

@@ -22,6 +22,32 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Annotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("RecalculateLimits")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.ToTable("Annotations", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -92,6 +118,77 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Categories", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.CultureRollup", b =>
+                {
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DivisionKey")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Acknowledged")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AcknowledgementDays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Anonymous")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeedbackDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeedbackOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GoodPractice")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NearMisses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoOrLowHarm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NonClinicalReporters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SevereOrFatal")
+                        .HasColumnType("int");
+
+                    b.HasKey("PeriodKind", "PeriodStart", "DivisionKey");
+
+                    b.ToTable("CultureRollups", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Denominator", b =>
+                {
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BedDays")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("StaffWte")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.HasKey("DivisionId", "Month");
+
+                    b.ToTable("Denominators", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Digest", b =>
@@ -199,6 +296,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("RateBasis")
+                        .HasColumnType("int");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -238,6 +338,39 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Locations", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.PeerRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PeerGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal>("RatePer1000BedDays")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeerGroup", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("PeerRates", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.ReferenceCounter", b =>
@@ -841,6 +974,15 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Denominator", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>

@@ -17,6 +17,30 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Annotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecalculateLimits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.ToTable("Annotations", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -83,6 +107,77 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Categories", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.CultureRollup", b =>
+                {
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DivisionKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Acknowledged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgementDays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodPractice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NearMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoOrLowHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NonClinicalReporters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SevereOrFatal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodKind", "PeriodStart", "DivisionKey");
+
+                    b.ToTable("CultureRollups", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Denominator", b =>
+                {
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("StaffWte")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DivisionId", "Month");
+
+                    b.ToTable("Denominators", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Digest", b =>
@@ -184,6 +279,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RateBasis")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -221,6 +319,37 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Locations", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.PeerRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RatePer1000BedDays")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeerGroup", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("PeerRates", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.ReferenceCounter", b =>
@@ -810,6 +939,15 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Denominator", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>

@@ -28,6 +28,9 @@ public abstract class ReferenceItem
 
 public sealed class Division : ReferenceItem
 {
+    /// <summary>How this division's reporting rate is measured.</summary>
+    public RateBasis RateBasis { get; set; } = RateBasis.BedDays;
+
     public List<Location> Locations { get; set; } = [];
 }
 

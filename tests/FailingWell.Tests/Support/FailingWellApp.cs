@@ -30,6 +30,8 @@ public class FailingWellApp : WebApplicationFactory<Program>
         // Every test client shares one address; the limit tests set their own low limits.
         _settings["Reporting:MaxReportsPerHour"] = "1000";
         _settings["Reporting:MaxWrongCodesPerHour"] = "1000";
+        // Tests recount culture roll-ups themselves.
+        _settings["Culture:FirstRollupSeconds"] = "86400";
     }
 
     /// <summary>The address every request appears to come from (TestServer gives none of its own).</summary>

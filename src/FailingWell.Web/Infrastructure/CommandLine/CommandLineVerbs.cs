@@ -55,6 +55,9 @@ public static class CommandLineVerbs
         {
             var result = await Data.ScaleSeed.RunAsync(db, reports, divisions, years, today);
             await output.WriteLineAsync($"Seeded {result.Reports:N0} reports over {years} years in {result.Divisions} divisions in {result.Elapsed.TotalSeconds:0.0} s ({result.RowsPerSecond:N0} rows a second).");
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            var rollups = await scope.ServiceProvider.GetRequiredService<Features.Culture.CultureRollups>().RecountAsync(today.AddYears(-years).AddDays(-1), CancellationToken.None);
+            await output.WriteLineAsync($"Recounted {rollups:N0} culture roll-ups in {timer.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }
         catch (NotSupportedException unsupported)

@@ -28,6 +28,14 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 
+    public DbSet<CultureRollup> CultureRollups => Set<CultureRollup>();
+
+    public DbSet<Denominator> Denominators => Set<Denominator>();
+
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
+    public DbSet<PeerRate> PeerRates => Set<PeerRate>();
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Location> Locations => Set<Location>();

@@ -15,6 +15,10 @@ public static class PagesExtensions
                 options.Conventions.AuthorizeFolder("/Triage", Accounts.Policies.Triage);
                 options.Conventions.AuthorizeFolder("/Admin", Accounts.Policies.Administer);
                 options.Conventions.AuthorizeFolder("/Digests", Accounts.Policies.ReadGovernance);
+                options.Conventions.AuthorizeFolder("/Culture", Accounts.Policies.ReadGovernance);
+                options.Conventions.AuthorizePage("/Culture/Denominators", Accounts.Policies.Administer);
+                options.Conventions.AuthorizePage("/Culture/Annotations", Accounts.Policies.Administer);
+                options.Conventions.AuthorizePage("/Culture/Peers", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>

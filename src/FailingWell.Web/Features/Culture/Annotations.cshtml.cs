@@ -1,0 +1,42 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Culture;
+
+public sealed class AnnotationsModel(IMediator mediator, FailingWellDbContext db) : PageModel
+{
+    [BindProperty]
+    public AddAnnotation.Command Input { get; set; } = new();
+
+    [BindProperty]
+    public int AnnotationId { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public IReadOnlyList<Annotation> Annotations { get; private set; } = [];
+
+    public async Task OnGetAsync() => Annotations = await db.Annotations.AsNoTracking().OrderBy(a => a.On).ToListAsync();
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        await OnGetAsync();
+        Input.ActorAccountId = User.AccountId();
+        await mediator.Send(Input);
+        Done = "Event added.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        await OnGetAsync();
+        await mediator.Send(new RemoveAnnotation.Command { AnnotationId = AnnotationId, ActorAccountId = User.AccountId() });
+        Done = "Event removed.";
+        return RedirectToPage();
+    }
+}

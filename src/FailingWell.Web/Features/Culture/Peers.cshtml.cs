@@ -1,0 +1,43 @@
+using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FailingWell.Web.Features.Culture;
+
+public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, IConfiguration configuration) : PageModel
+{
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public string? PeerGroup => configuration["Organisation:PeerGroup"];
+
+    public IReadOnlyList<(string Group, int Organisations, DateOnly Latest)> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError("File", "Choose a CSV file to import");
+            return Page();
+        }
+
+        using var reader = new StreamReader(Upload.OpenReadStream());
+        var count = await mediator.Send(new ImportPeerRates.Command { Text = await reader.ReadToEndAsync(), ActorAccountId = User.AccountId() });
+        Done = $"Imported {count} rows.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync() =>
+        Groups = (await db.PeerRates.AsNoTracking().GroupBy(p => p.PeerGroup)
+                .Select(g => new { g.Key, Organisations = g.Select(p => p.Organisation).Distinct().Count(), Latest = g.Max(p => p.Month) }).ToListAsync())
+            .Select(g => (g.Key, g.Organisations, g.Latest)).ToList();
+}
