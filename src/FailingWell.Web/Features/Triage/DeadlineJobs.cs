@@ -46,12 +46,12 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
         {
             var mine = byOwner.GetValueOrDefault(lead.Id);
             var counts = new Counts(mine?.Acknowledgement ?? 0, mine?.Feedback ?? 0, actions.GetValueOrDefault(lead.Id), unowned);
-            if (!counts.Any)
+            if (!counts.Any || await AlreadySentTodayAsync(lead.Email, cancellationToken))
             {
                 continue;
             }
 
-            outbox.Enqueue(new EmailMessage(lead.Email, "FailingWell: overdue items", $"""
+            outbox.Enqueue(new EmailMessage(lead.Email, Subject, $"""
                 Good morning {lead.Name},
 
                 Reports you own waiting for acknowledgement past the deadline: {counts.AcknowledgementOverdue}
@@ -68,6 +68,17 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
         await db.SaveChangesAsync(cancellationToken);
         return sent;
     }
+
+    // Once a day a lead: a second run the same day (another node, a run caught up after a restart)
+    // sends nothing more.
+    private async Task<bool> AlreadySentTodayAsync(string email, CancellationToken cancellationToken)
+    {
+        var since = time.Now.Date;
+        var sinceUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(since, DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        return await db.OutboxEmails.AnyAsync(e => e.To == email && e.Subject == Subject && e.CreatedAtUtc >= sinceUtc, cancellationToken);
+    }
+
+    public const string Subject = "FailingWell: overdue items";
 
     private async Task<List<(string Id, string Name, string Email)>> LeadsWithEmailAsync(CancellationToken cancellationToken) =>
         (await (from user in db.Users.OfType<StaffAccount>()
@@ -89,18 +100,31 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
     {
         var today = time.Today;
         var closedBefore = today.AddDays(-(await settings.GetAsync(cancellationToken)).RemoveContactDetailsAfterDays);
-        var due = await db.Reports
+        var due = await db.Reports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Closed && r.ClosedOn <= closedBefore
                 && (r.ReporterName != null || r.ReporterEmail != null))
             .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Reference })
             .Take(1000)
             .ToListAsync(cancellationToken);
+        var removed = 0;
         foreach (var report in due)
         {
-            report.ReporterName = null;
-            report.ReporterEmail = null;
-            report.ContactDetailsRemovedOn = today;
-            report.Version = Guid.NewGuid();
+            // One conditional update a report: if another run (a second node, a manual run) got
+            // there first, this one changes nothing and records nothing.
+            var changed = await db.Reports
+                .Where(r => r.Id == report.Id && (r.ReporterName != null || r.ReporterEmail != null))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.ReporterName, (string?)null)
+                    .SetProperty(r => r.ReporterEmail, (string?)null)
+                    .SetProperty(r => r.ContactDetailsRemovedOn, today)
+                    .SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+            if (changed == 0)
+            {
+                continue;
+            }
+
+            removed++;
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = clock.GetUtcNow().UtcDateTime,
@@ -111,7 +135,7 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        return removed;
     }
 }
 
