@@ -5,6 +5,7 @@ using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.CommandLine;
 using FailingWell.Web.Infrastructure.Data;
+using FailingWell.Web.Infrastructure.Demo;
 using FailingWell.Web.Infrastructure.Email;
 using FailingWell.Web.Infrastructure.Health;
 using FailingWell.Web.Infrastructure.Logging;
@@ -13,7 +14,7 @@ using FailingWell.Web.Infrastructure.Scheduling;
 using FailingWell.Web.Infrastructure.Web;
 
 var isVerb = CommandLineVerbs.IsVerb(args);
-var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : [.. args.Where(a => a != DemoExtensions.NoDemo)]);
 builder
     .AddFailingWellLogging()
     .AddFailingWellDatabase()
@@ -26,6 +27,7 @@ builder
     .AddFailingWellTriage()
     .AddFailingWellDigests()
     .AddFailingWellCulture()
+    .AddFailingWellDemo()
     .AddFailingWellPages();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ if (isVerb)
     return await CommandLineVerbs.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+await app.SeedDemoTrustIfWantedAsync(args);
 app.UseFailingWellPages();
 app.MapFailingWellHealth();
 await app.RunAsync();

@@ -1,0 +1,79 @@
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Culture;
+using FailingWell.Web.Infrastructure.Demo;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Demo;
+
+public sealed class DemoTrustTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+
+    private sealed class DevelopmentApp(string environment = "Development") : FailingWellApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment(environment);
+        }
+    }
+
+    private static async Task<string> FingerprintAsync(FailingWellApp app)
+    {
+        await using var scope = app.Scope();
+        var rows = await FailingWellApp.NewDbContext(scope).Reports.OrderBy(r => r.Id)
+            .Select(r => new { r.Reference, r.Kind, r.PhysicalHarm, r.ReceivedOn, r.IsAnonymous, r.Status, Division = r.Division!.Name })
+            .ToListAsync();
+        return string.Join('\n', rows.Where(r => r.Reference != rows[^1].Reference).Select(r => $"{r.Reference} {r.Kind} {r.PhysicalHarm} {r.ReceivedOn} {r.IsAnonymous} {r.Status} {r.Division}"));
+    }
+
+    [Fact]
+    public async Task Development_start_up_creates_a_demo_trust_that_tells_the_turnaround_story_the_same_way_each_time()
+    {
+        using var first = new DevelopmentApp { Clock = new MovableClock(Day) };
+        _ = first.Services;
+        await using (var scope = first.Scope())
+        {
+            var db = FailingWellApp.NewDbContext(scope);
+            Assert.True(await db.Reports.CountAsync() > 2000);
+            Assert.True(await db.Annotations.AnyAsync(a => a.Text == "Placed in special measures" && a.RecalculateLimits));
+            Assert.True(await db.Digests.CountAsync() > 100);
+            Assert.True(await db.Denominators.AnyAsync());
+            Assert.True(await db.Reports.AnyAsync(r => r.Learning != null));
+            Assert.True(await db.ReportActions.AnyAsync());
+            Assert.True(await db.ReportMessages.AnyAsync());
+            Assert.Equal(3, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
+
+            var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));
+            Assert.StartsWith("More open reporting", culture.Summary[0], StringComparison.Ordinal);
+            Variation Of(string key) => culture.Series.Single(s => s.Measure.Key == key).Variation;
+            Assert.Equal(Variation.Improvement, Of("reports"));
+            Assert.Equal(Variation.Improvement, Of("near-miss"));
+            Assert.Equal(Variation.Improvement, Of("non-clinical"));
+            Assert.Equal(Variation.Improvement, Of("anonymous")); // falling, and down is good
+            Assert.Equal(Variation.Improvement, Of("acknowledge"));
+        }
+
+        using var second = new DevelopmentApp { Clock = new MovableClock(Day) };
+        _ = second.Services;
+        Assert.Equal(await FingerprintAsync(first), await FingerprintAsync(second));
+    }
+
+    [Theory]
+    [InlineData("Development", "false")]
+    [InlineData("Production", "true")]
+    public async Task There_is_no_demo_when_switched_off_or_in_Production(string environment, string enabled)
+    {
+        using var app = new DevelopmentApp(environment) { Clock = new MovableClock(Day) };
+        app.With("Demo:Enabled", enabled);
+        _ = app.Services;
+
+        await using var scope = app.Scope();
+        Assert.False(await FailingWellApp.NewDbContext(scope).Reports.AnyAsync());
+    }
+}
