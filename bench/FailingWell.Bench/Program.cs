@@ -15,6 +15,8 @@ var divisions = Option("divisions", 60);
 var years = Option("years", 5);
 
 var web = FindWebAssembly();
+var httpSeconds = Option("seconds", 10);
+var submissions = await SubmissionBenchmark.RunAsync(web, httpSeconds);
 var folder = Directory.CreateTempSubdirectory("failingwell-bench-").FullName;
 var database = Path.Combine(folder, "bench.db");
 try
@@ -38,6 +40,18 @@ try
     Console.WriteLine($"| Building every digest for {month} ({built.Groups[1].Value} packs: 3 streams x organisation + divisions) over {reports:N0} reports | {built.Groups[2].Value} s |");
     Console.WriteLine($"| Recounting every culture roll-up (weeks and months, all divisions) over {reports:N0} reports | {rollups} s |");
     Console.WriteLine($"| `/culture` for the organisation, warm, over {reports:N0} reports (20 requests) | p50 {culture.P50:0} ms, p95 {culture.P95:0} ms |");
+    Console.WriteLine();
+    Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level, beside `/health` on the same site:");
+    Console.WriteLine();
+    Console.WriteLine("| Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health` a second | Ratio |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var r in submissions.Levels)
+    {
+        Console.WriteLine($"| {r.Clients} | {r.PerSecond:0.0} | {r.P50:0} ms | {r.P95:0} ms | {r.P99:0} ms | {r.Errors} | {r.HealthPerSecond:0} | {100 * r.PerSecond / r.HealthPerSecond:0.00}% |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Every receipt shown was for a committed report: {submissions.Shown} receipts shown, {submissions.Committed} reports in the database.");
 }
 finally
 {

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// Staff sending reports over HTTP as a browser does (GET the form, POST it with its antiforgery
+/// token) at 1, 8 and 32 concurrent clients, measured beside the same site's /health throughput.
+/// </summary>
+internal static partial class SubmissionBenchmark
+{
+    public sealed record Level(int Clients, double PerSecond, double P50, double P95, double P99, int Errors, double HealthPerSecond);
+
+    public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed);
+
+    public static async Task<Result> RunAsync(string web, int seconds)
+    {
+        var folder = Directory.CreateTempSubdirectory("failingwell-bench-http-").FullName;
+        var database = Path.Combine(folder, "http.db");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(web);
+        start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Reporting__MaxReportsPerHour"] = "100000000"; // every benchmark client shares one address
+        using var server = Process.Start(start)!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        var levels = new List<Level>();
+        var shown = 0;
+        try
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            using (var probe = new HttpClient { BaseAddress = baseAddress })
+            {
+                for (var wait = 0; wait < 120; wait++)
+                {
+                    try
+                    {
+                        if ((await probe.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
+                        {
+                            break;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+
+                    await Task.Delay(500);
+                }
+            }
+
+            foreach (var clients in new[] { 1, 8, 32 })
+            {
+                var health = await HealthAsync(baseAddress, clients, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
+                var (perSecond, latencies, errors, ok) = await SubmitAsync(baseAddress, clients, TimeSpan.FromSeconds(seconds));
+                shown += ok;
+                latencies.Sort();
+                double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(latencies.Count * q) - 1)];
+                levels.Add(new Level(clients, perSecond, At(0.5), At(0.95), At(0.99), errors, health));
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM Reports";
+        var committed = (long)(await count.ExecuteScalarAsync())!;
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return new Result(levels, shown, committed);
+    }
+
+    private static async Task<double> HealthAsync(Uri baseAddress, int clients, TimeSpan duration)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var stop = Stopwatch.StartNew();
+        var total = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (stop.Elapsed < duration)
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref total);
+                }
+            }
+        }));
+        return total / stop.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double PerSecond, List<double> Latencies, int Errors, int Ok)> SubmitAsync(Uri baseAddress, int clients, TimeSpan duration)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        var ok = 0;
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+            using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+            while (stop.Elapsed < duration)
+            {
+                var timer = Stopwatch.StartNew();
+                try
+                {
+                    var form = await client.GetStringAsync(new Uri("/report", UriKind.Relative));
+                    using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value),
+                        ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
+                        ["Input.Kind"] = "NearMiss",
+                        ["Input.WhatHappened"] = "A benchmark report: the bed rails were left down.",
+                        ["Input.When"] = "Today",
+                        ["Input.TimeOfDay"] = "Night",
+                        ["Input.Where"] = Where().Match(form).Groups[1].Value,
+                        ["Input.PersonAffected"] = "Nobody",
+                        ["Input.CategoryId"] = Category().Match(form).Groups[1].Value,
+                    });
+                    using var response = await client.PostAsync(new Uri("/report", UriKind.Relative), content);
+                    var html = await response.Content.ReadAsStringAsync();
+                    var elapsed = timer.Elapsed.TotalMilliseconds;
+                    lock (latencies)
+                    {
+                        latencies.Add(elapsed);
+                        if (response.IsSuccessStatusCode && html.Contains("id=\"receipt-code\"", StringComparison.Ordinal))
+                        {
+                            ok++;
+                        }
+                        else
+                        {
+                            errors++;
+                        }
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        return (ok / stop.Elapsed.TotalSeconds, latencies, errors, ok);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<option value=\"(l:\\d+)\"")]
+    private static partial Regex Where();
+
+    [GeneratedRegex("name=\"Input.CategoryId\"[^>]*>\\s*<option value=\"\"[^>]*>[^<]*</option>\\s*<option value=\"(\\d+)\"")]
+    private static partial Regex Category();
+}
