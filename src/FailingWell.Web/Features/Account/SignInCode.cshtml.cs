@@ -55,10 +55,7 @@ public static class SignInWithCode
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
-            RuleFor(c => c.Code)
-                .NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app")
-                .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code is 6 numbers, for example 123456");
+        public Validator() => RuleFor(c => c.Code).AuthenticatorCode();
     }
 
     public sealed class Handler(SignInManager<StaffAccount> signInManager, TimeProvider clock) : IRequestHandler<Command, Outcome>
@@ -81,4 +78,12 @@ public static class SignInWithCode
             return result.Succeeded ? Outcome.SignedIn : result.IsLockedOut ? Outcome.LockedOut : Outcome.Failed;
         }
     }
+}
+
+public static class AuthenticatorCodeRule
+{
+    /// <summary>Six digits, perhaps with a space in the middle, as authenticator apps show them.</summary>
+    public static IRuleBuilderOptions<T, string> AuthenticatorCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app")
+            .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code is 6 numbers, for example 123456");
 }

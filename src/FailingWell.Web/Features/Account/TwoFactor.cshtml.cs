@@ -73,10 +73,7 @@ public static class EnableAuthenticator
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
-            RuleFor(c => c.Code)
-                .NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app")
-                .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code is 6 numbers, for example 123456");
+        public Validator() => RuleFor(c => c.Code).AuthenticatorCode();
     }
 
     public sealed class Handler(UserManager<StaffAccount> users, SignInManager<StaffAccount> signIn) : IRequestHandler<Command, bool>

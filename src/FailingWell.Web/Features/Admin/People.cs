@@ -80,7 +80,7 @@ public static class InviteAccount
             Check(request, await users.CreateAsync(account));
             Check(request, await users.AddToRoleAsync(account, request.Role!));
             var token = await users.GeneratePasswordResetTokenAsync(account);
-            var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+            var site = configuration.SiteBaseUrl();
             var link = $"{site}/account/invitation?id={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}";
             var hours = configuration.GetValue("Accounts:InvitationHours", 72.0);
             outbox.Enqueue(new EmailMessage(email, "You are invited to FailingWell", $"""

@@ -25,6 +25,59 @@ public static class CsvText
         return rows;
     }
 
+    /// <summary>The text of an uploaded file, or null with a message at the file field when there is none.</summary>
+    public static async Task<string?> ReadUploadAsync(Microsoft.AspNetCore.Http.IFormFile? upload, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (upload is null || upload.Length == 0)
+        {
+            modelState.AddModelError("File", "Choose a CSV file to import");
+            return null;
+        }
+
+        using var reader = new StreamReader(upload.OpenReadStream());
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>
+    /// Checks the header, then turns each row into a value or a list of problems. Every problem is
+    /// reported as "Line N: ..."; the caller imports nothing unless there are none.
+    /// </summary>
+    public static (List<T> Rows, List<string> Errors) Read<T, TKey>(string text, string header, Func<Row, List<string>, T?> parse, Func<T, TKey> key, Func<T, string> describe)
+        where T : class
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var rows = Parse(text);
+        var errors = new List<string>();
+        var parsed = new Dictionary<TKey, T>();
+        if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Fields), header, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Line 1: the first line must be the header {header}");
+        }
+
+        var columns = header.Split(',').Length;
+        foreach (var row in rows.Skip(1))
+        {
+            if (row.Fields.Count != columns)
+            {
+                errors.Add($"Line {row.Line}: expected {columns} values, found {row.Fields.Count}");
+                continue;
+            }
+
+            var problems = new List<string>();
+            var value = parse(row, problems);
+            if (value is not null && problems.Count == 0 && !parsed.TryAdd(key(value), value))
+            {
+                problems.Add($"{describe(value)} appears twice in the file");
+            }
+
+            errors.AddRange(problems.Select(p => $"Line {row.Line}: {p}"));
+        }
+
+        return ([.. parsed.Values], errors);
+    }
+
     private static List<string> Fields(string line)
     {
         var fields = new List<string>();

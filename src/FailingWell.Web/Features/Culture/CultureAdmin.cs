@@ -84,24 +84,9 @@ public static class ImportDenominators
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
             var divisions = await db.Divisions.ToDictionaryAsync(d => d.Name.ToUpperInvariant(), d => d.Id, cancellationToken);
-            var rows = CsvText.Parse(request.Text);
-            var errors = new List<string>();
-            var parsed = new Dictionary<(int, DateOnly), Denominator>();
-            if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Fields).ToUpperInvariant(), "DIVISION,MONTH,BED_DAYS,STAFF_WTE", StringComparison.Ordinal))
-            {
-                errors.Add("Line 1: the first line must be the header division,month,bed_days,staff_wte");
-            }
-
-            foreach (var row in rows.Skip(1))
+            var (parsed, errors) = CsvText.Read(request.Text, "division,month,bed_days,staff_wte", (row, problems) =>
             {
                 var f = row.Fields;
-                if (f.Count != 4)
-                {
-                    errors.Add($"Line {row.Line}: expected 4 values, found {f.Count}");
-                    continue;
-                }
-
-                var problems = new List<string>();
                 if (!divisions.TryGetValue(f[0].ToUpperInvariant(), out var divisionId))
                 {
                     problems.Add($"'{f[0]}' is not a division");
@@ -144,20 +129,15 @@ public static class ImportDenominators
                     problems.Add("give bed days, staff or both");
                 }
 
-                if (problems.Count == 0 && !parsed.TryAdd((divisionId, month!.Value), new Denominator { DivisionId = divisionId, Month = month.Value, BedDays = bedDays, StaffWte = staff }))
-                {
-                    problems.Add($"{f[0]} {f[1]} appears twice in the file");
-                }
-
-                errors.AddRange(problems.Select(p => $"Line {row.Line}: {p}"));
-            }
+                return problems.Count > 0 ? null : new Denominator { DivisionId = divisionId, Month = month!.Value, BedDays = bedDays, StaffWte = staff };
+            }, d => (d.DivisionId, d.Month), d => $"That division's {d.Month:yyyy-MM}");
 
             if (errors.Count > 0)
             {
                 throw new Infrastructure.Mediation.RequestValidationException(typeof(Command), errors.Select(e => new ValidationFailure("File", e)));
             }
 
-            foreach (var denominator in parsed.Values)
+            foreach (var denominator in parsed)
             {
                 var existing = await db.Denominators.SingleOrDefaultAsync(d => d.DivisionId == denominator.DivisionId && d.Month == denominator.Month, cancellationToken);
                 if (existing is null)
@@ -190,24 +170,9 @@ public static class ImportPeerRates
     {
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
-            var rows = CsvText.Parse(request.Text);
-            var errors = new List<string>();
-            var parsed = new Dictionary<(string, DateOnly, string), PeerRate>();
-            if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Fields).ToUpperInvariant(), "ORGANISATION,PERIOD,RATE_PER_1000_BED_DAYS,PEER_GROUP", StringComparison.Ordinal))
-            {
-                errors.Add("Line 1: the first line must be the header organisation,period,rate_per_1000_bed_days,peer_group");
-            }
-
-            foreach (var row in rows.Skip(1))
+            var (parsed, errors) = CsvText.Read(request.Text, "organisation,period,rate_per_1000_bed_days,peer_group", (row, problems) =>
             {
                 var f = row.Fields;
-                if (f.Count != 4)
-                {
-                    errors.Add($"Line {row.Line}: expected 4 values, found {f.Count}");
-                    continue;
-                }
-
-                var problems = new List<string>();
                 if (f[0].Length is 0 or > 200)
                 {
                     problems.Add("the organisation is missing or too long");
@@ -229,20 +194,15 @@ public static class ImportPeerRates
                     problems.Add("the peer group is missing or too long");
                 }
 
-                if (problems.Count == 0 && !parsed.TryAdd((f[0], month!.Value, f[3]), new PeerRate { Organisation = f[0], Month = month.Value, RatePer1000BedDays = rate, PeerGroup = f[3] }))
-                {
-                    problems.Add($"{f[0]} {f[1]} appears twice in the file");
-                }
-
-                errors.AddRange(problems.Select(p => $"Line {row.Line}: {p}"));
-            }
+                return problems.Count > 0 ? null : new PeerRate { Organisation = f[0], Month = month!.Value, RatePer1000BedDays = rate, PeerGroup = f[3] };
+            }, p => (p.Organisation, p.Month, p.PeerGroup), p => $"{p.Organisation} {p.Month:yyyy-MM}");
 
             if (errors.Count > 0)
             {
                 throw new Infrastructure.Mediation.RequestValidationException(typeof(Command), errors.Select(e => new ValidationFailure("File", e)));
             }
 
-            foreach (var peer in parsed.Values)
+            foreach (var peer in parsed)
             {
                 var existing = await db.PeerRates.SingleOrDefaultAsync(p => p.Organisation == peer.Organisation && p.Month == peer.Month && p.PeerGroup == peer.PeerGroup, cancellationToken);
                 if (existing is null)

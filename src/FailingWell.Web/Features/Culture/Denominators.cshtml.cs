@@ -37,14 +37,12 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
     public async Task<IActionResult> OnPostImportAsync()
     {
         await LoadAsync();
-        if (Upload is null || Upload.Length == 0)
+        if (await CsvText.ReadUploadAsync(Upload, ModelState) is not { } text)
         {
-            ModelState.AddModelError("File", "Choose a CSV file to import");
             return Page();
         }
 
-        using var reader = new StreamReader(Upload.OpenReadStream());
-        var count = await mediator.Send(new ImportDenominators.Command { Text = await reader.ReadToEndAsync(), ActorAccountId = User.AccountId() });
+        var count = await mediator.Send(new ImportDenominators.Command { Text = text, ActorAccountId = User.AccountId() });
         Done = $"Imported {count} rows.";
         return RedirectToPage();
     }

@@ -24,14 +24,12 @@ public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, ICon
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        if (Upload is null || Upload.Length == 0)
+        if (await CsvText.ReadUploadAsync(Upload, ModelState) is not { } text)
         {
-            ModelState.AddModelError("File", "Choose a CSV file to import");
             return Page();
         }
 
-        using var reader = new StreamReader(Upload.OpenReadStream());
-        var count = await mediator.Send(new ImportPeerRates.Command { Text = await reader.ReadToEndAsync(), ActorAccountId = User.AccountId() });
+        var count = await mediator.Send(new ImportPeerRates.Command { Text = text, ActorAccountId = User.AccountId() });
         Done = $"Imported {count} rows.";
         return RedirectToPage();
     }

@@ -46,7 +46,7 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
             return;
         }
 
-        var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var site = configuration.SiteBaseUrl();
         var subscriptions = await (from s in db.DigestSubscriptions
                                    join u in db.Users.OfType<StaffAccount>() on s.AccountId equals u.Id
                                    where !u.IsDisabled && u.Email != null

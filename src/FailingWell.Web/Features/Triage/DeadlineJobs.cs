@@ -40,7 +40,7 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
             .ToDictionaryAsync(x => x.Owner, x => x.Count, cancellationToken);
         var unowned = await overdue.CountAsync(r => r.OwnerAccountId == null, cancellationToken);
 
-        var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var site = configuration.SiteBaseUrl();
         var sent = 0;
         foreach (var lead in await LeadsWithEmailAsync(cancellationToken))
         {

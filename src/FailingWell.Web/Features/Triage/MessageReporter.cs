@@ -61,7 +61,7 @@ public static class MessageReporter
 
             if (report.ReporterEmail is not null)
             {
-                var site = (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+                var site = configuration.SiteBaseUrl();
                 outbox.Enqueue(new EmailMessage(
                     report.ReporterEmail,
                     $"There is a reply to your report {report.Reference}",

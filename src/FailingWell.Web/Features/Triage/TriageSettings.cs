@@ -68,7 +68,7 @@ public sealed class TriageSettingsSource(Infrastructure.Data.FailingWellDbContex
 /// <summary>Tells the escalation list that something needs attention now: a link, never report text.</summary>
 public sealed class Escalation(IEmailOutbox outbox, TriageSettingsSource settings, IConfiguration configuration)
 {
-    private string Site => (configuration["Site:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    private string Site => configuration.SiteBaseUrl();
 
     /// <summary>
     /// On arrival the email names no report: its send time would otherwise date an anonymous report
