@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every FailingWell test against real parts: SQLite files, an SMTP server, Chromium.
-# Installs what is missing first (Debian's chromium and python3-aiosmtpd, the npm packages), builds
+# Installs what is missing first (Debian's chromium, python3-aiosmtpd and docker-compose, the npm packages), builds
 # with warnings as errors, runs each test project and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ mkdir -p "$results"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Installing Debian packages: ${missing[*]}"
   sudo=""

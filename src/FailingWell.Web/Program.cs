@@ -28,10 +28,15 @@ builder
     .AddFailingWellDigests()
     .AddFailingWellCulture()
     .AddFailingWellDemo()
+    .AddFailingWellKeyRing()
+    .AddFailingWellProduction()
     .AddFailingWellPages();
 
 var app = builder.Build();
-await app.Services.MigrateFailingWellDatabaseAsync();
+if (DatabaseExtensions.MigratesOnStart(app.Environment, app.Configuration) || args is ["migrate", ..])
+{
+    await app.Services.MigrateFailingWellDatabaseAsync();
+}
 
 if (isVerb)
 {
@@ -39,6 +44,7 @@ if (isVerb)
 }
 
 await app.SeedDemoTrustIfWantedAsync(args);
+app.UseFailingWellProxy();
 app.UseFailingWellPages();
 app.MapFailingWellHealth();
 await app.RunAsync();

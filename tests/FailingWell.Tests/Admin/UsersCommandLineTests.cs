@@ -9,7 +9,20 @@ namespace FailingWell.Tests.Admin;
 /// <summary>The first admin of a real deployment comes from the command line: run it as a process.</summary>
 public sealed class UsersCommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, string? stdin, params string[] args)
+    [Fact]
+    public async Task The_migrate_verb_creates_a_Production_database_which_start_up_there_does_not()
+    {
+        using var app = new FailingWellApp(); // not started: its database file does not exist yet
+
+        var (created, output, error) = await RunAsync(app.DatabasePath, null, "migrate");
+
+        Assert.True(created == 0, error);
+        Assert.Contains("The database is migrated", output, StringComparison.Ordinal);
+        Assert.Contains("Reports", await DatabaseBytes.TablesAsync(app.ConnectionString));
+        Assert.True((await RunAsync(app.DatabasePath, null, "users", "add", "--email", "ops@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password")).ExitCode == 0);
+    }
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, string? stdin, params string[] args)
     {
         var webDll = Path.Combine(AppContext.BaseDirectory, "FailingWell.Web.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -46,6 +59,7 @@ public sealed class UsersCommandLineTests
     public async Task Users_add_creates_the_first_admin_who_can_then_sign_in()
     {
         using var app = new FailingWellApp();
+        _ = app.Services; // a deployed, migrated database
 
         var (exitCode, output, error) = await RunAsync(app.DatabasePath, null,
             "users", "add", "--email", "first.admin@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password");
@@ -64,6 +78,7 @@ public sealed class UsersCommandLineTests
     public async Task Users_add_reads_the_password_from_standard_input_when_not_given()
     {
         using var app = new FailingWellApp();
+        _ = app.Services;
 
         var (exitCode, _, error) = await RunAsync(app.DatabasePath, "typed at the prompt ok",
             "users", "add", "--email", "lead@trust.nhs.uk", "--role", "GovernanceLead");
@@ -78,6 +93,7 @@ public sealed class UsersCommandLineTests
     public async Task Users_add_explains_bad_input_and_creates_nothing()
     {
         using var app = new FailingWellApp();
+        _ = app.Services;
 
         var (exitCode, _, error) = await RunAsync(app.DatabasePath, null,
             "users", "add", "--email", "not-an-email", "--role", "Janitor", "--password", "short");

@@ -21,6 +21,10 @@ public static class CommandLineVerbs
         {
             case ["users", "add", ..]:
                 return await AddUserAsync(services, Options(args[2..]), input, output, error);
+            case ["migrate", ..]:
+                // Program.cs has migrated the database before running any verb that asks to.
+                await output.WriteLineAsync("The database is migrated and its roles and reference data are in place.");
+                return 0;
             case ["seed", ..]:
                 return await SeedAsync(services, Options(args[1..]), output, error);
             case ["digests", "build", ..]:
@@ -35,6 +39,8 @@ public static class CommandLineVerbs
         Usage:
           users add --email EMAIL --role GovernanceLead|Executive|Admin [--name "DISPLAY NAME"] [--password PASSWORD]
             Creates a staff account. Without --password, the password is read from the terminal.
+          migrate
+            Creates or upgrades the database (Production does not do this at start-up).
           seed --reports 5000000 --divisions 60 --years 5
             Adds synthetic reports (fixed random seed) for scale testing. SQLite only.
           digests build --stream safety|experience|risk|all --period 2026-W46|2026-11

@@ -15,6 +15,13 @@ public static class DatabaseExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Whether start-up migrates the database: yes by default, except in Production, where a release
+    /// pipeline runs the <c>migrate</c> verb or the SQL script (<c>Database:MigrateOnStart=true</c> to override).
+    /// </summary>
+    public static bool MigratesOnStart(IHostEnvironment environment, IConfiguration configuration) =>
+        configuration.GetValue("Database:MigrateOnStart", !environment.IsProduction());
+
     /// <summary>Creates or upgrades the database and the roles, before anything else touches it.</summary>
     public static async Task MigrateFailingWellDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<PeerRate> PeerRates => Set<PeerRate>();
 
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Location> Locations => Set<Location>();

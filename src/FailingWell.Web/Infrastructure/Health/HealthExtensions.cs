@@ -23,6 +23,11 @@ public static class HealthExtensions
         {
             ResponseWriter = WriteAsync,
         }).DisableHttpMetrics();
+
+        // For orchestrators: live = the process answers (restart it if not); ready = it can serve
+        // (database and scheduler), so a load balancer sends it traffic.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).DisableHttpMetrics();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteAsync }).DisableHttpMetrics();
         return app;
     }
 

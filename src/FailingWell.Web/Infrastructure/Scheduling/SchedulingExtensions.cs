@@ -52,17 +52,27 @@ public static class SchedulingExtensions
                 break;
             case DatabaseProvider.SqlServer:
                 store.UseSqlServer(database.ConnectionString);
-                store.UseClustering(cluster =>
-                {
-                    cluster.CheckinInterval = TimeSpan.FromSeconds(15);
-                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(60);
-                });
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, null);
         }
 
+        if (IsClustered(database))
+        {
+            // Every node shares the schedule; each job runs on one node at a time, and a dead
+            // node's jobs are taken over.
+            store.UseClustering(cluster =>
+            {
+                cluster.CheckinInterval = TimeSpan.FromSeconds(15);
+                cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(60);
+            });
+        }
+
         store.UseSystemTextJsonSerializer();
         store.ProvisionSchema();
     }
+
+    /// <summary>Clustered on SQL Server (several nodes); SQLite is one node's database.</summary>
+    public static bool IsClustered(DatabaseSettings database) =>
+        (database ?? throw new ArgumentNullException(nameof(database))).Provider == DatabaseProvider.SqlServer;
 }

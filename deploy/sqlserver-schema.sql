@@ -1,0 +1,1031 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(max) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [LastSignInAtUtc] datetime2 NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxEmails] (
+        [Id] uniqueidentifier NOT NULL,
+        [To] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [NextAttemptAtUtc] datetime2 NOT NULL,
+        [SentAtUtc] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_OutboxEmails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxEmails_Status_NextAttemptAtUtc] ON [OutboxEmails] ([Status], [NextAttemptAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121235815_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121235815_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [Categories] (
+        [Id] int NOT NULL IDENTITY,
+        [DefaultStream] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_Categories] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [Divisions] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_Divisions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [ReferenceCounters] (
+        [Year] int NOT NULL,
+        [LastNumber] int NOT NULL,
+        CONSTRAINT [PK_ReferenceCounters] PRIMARY KEY ([Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [StaffGroups] (
+        [Id] int NOT NULL IDENTITY,
+        [IsNonClinical] bit NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_StaffGroups] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [Locations] (
+        [Id] int NOT NULL IDENTITY,
+        [DivisionId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_Locations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Locations_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [Reports] (
+        [Id] int NOT NULL IDENTITY,
+        [Reference] nvarchar(20) NOT NULL,
+        [ReferenceYear] int NOT NULL,
+        [ReferenceNumber] int NOT NULL,
+        [Kind] int NOT NULL,
+        [WhatHappened] nvarchar(max) NOT NULL,
+        [ImmediateAction] nvarchar(max) NULL,
+        [OccurredOn] date NOT NULL,
+        [OccurredBand] int NOT NULL,
+        [DivisionId] int NULL,
+        [LocationId] int NULL,
+        [PersonAffected] int NOT NULL,
+        [PhysicalHarm] int NOT NULL,
+        [PsychologicalHarm] int NOT NULL,
+        [CategoryId] int NOT NULL,
+        [Stream] int NOT NULL,
+        [StaffGroupId] int NULL,
+        [IsAnonymous] bit NOT NULL,
+        [ReporterName] nvarchar(200) NULL,
+        [ReporterEmail] nvarchar(320) NULL,
+        [ReceivedOn] date NOT NULL,
+        [ReceivedBand] int NOT NULL,
+        [Status] int NOT NULL,
+        [AcknowledgedOn] date NULL,
+        [ClosedOn] date NULL,
+        [OutcomeForReporter] nvarchar(max) NULL,
+        [Learning] nvarchar(max) NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [ReceiptLocator] nvarchar(8) NOT NULL,
+        [ReceiptSalt] varbinary(16) NOT NULL,
+        [ReceiptHash] varbinary(32) NOT NULL,
+        CONSTRAINT [PK_Reports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reports_Categories_CategoryId] FOREIGN KEY ([CategoryId]) REFERENCES [Categories] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [ReportActions] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [OwnerName] nvarchar(200) NULL,
+        [DueOn] date NOT NULL,
+        [CompletedOn] date NULL,
+        CONSTRAINT [PK_ReportActions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportActions_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE TABLE [ReportMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [Author] int NOT NULL,
+        [IsAdditionalInformation] bit NOT NULL,
+        [ReviewerName] nvarchar(200) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentBand] int NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ReportMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportMessages_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Categories_Name] ON [Categories] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Divisions_Name] ON [Divisions] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Locations_DivisionId_Name] ON [Locations] ([DivisionId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_ReportActions_ReportId] ON [ReportActions] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportMessages_ReportId_SubmissionId] ON [ReportMessages] ([ReportId], [SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_CategoryId] ON [Reports] ([CategoryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_DivisionId_ReceivedOn] ON [Reports] ([DivisionId], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_LocationId] ON [Reports] ([LocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_ReceiptLocator] ON [Reports] ([ReceiptLocator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_ReceivedOn] ON [Reports] ([ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_Reference] ON [Reports] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_ReferenceYear_ReferenceNumber] ON [Reports] ([ReferenceYear], [ReferenceNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_StaffGroupId] ON [Reports] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_ReceivedOn] ON [Reports] ([Status], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Stream_ReceivedOn] ON [Reports] ([Stream], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_SubmissionId] ON [Reports] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffGroups_Name] ON [StaffGroups] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122001012_Reports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122001012_Reports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [AcknowledgeBy] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [ContactDetailsRemovedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [DuplicateOfReportId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [FeedbackBy] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [FeedbackGivenOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [OwnerAccountId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [RiskConsequence] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [RiskLikelihood] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [RiskRating] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [RiskScore] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [Title] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [ReportActions] ADD [OwnerAccountId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastAuthenticatorStep] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AtUtc] datetime2 NOT NULL,
+        [AccountId] nvarchar(450) NULL,
+        [AccountName] nvarchar(200) NULL,
+        [Action] nvarchar(100) NOT NULL,
+        [ReportId] int NULL,
+        [ReportReference] nvarchar(20) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_DuplicateOfReportId] ON [Reports] ([DuplicateOfReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Kind_ReceivedOn] ON [Reports] ([Kind], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_OwnerAccountId_Status] ON [Reports] ([OwnerAccountId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_PhysicalHarm_ReceivedOn] ON [Reports] ([PhysicalHarm], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_RiskRating_ReceivedOn] ON [Reports] ([RiskRating], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_AcknowledgeBy] ON [Reports] ([Status], [AcknowledgeBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_FeedbackBy] ON [Reports] ([Status], [FeedbackBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_ReportActions_OwnerAccountId_CompletedOn] ON [ReportActions] ([OwnerAccountId], [CompletedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_AccountId_AtUtc] ON [AuditEntries] ([AccountId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ReportId_AtUtc] ON [AuditEntries] ([ReportId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122002523_Triage'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122002523_Triage', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122004741_Administration'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[AuditEntries]') AND [c].[name] = N'Action');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [AuditEntries] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [AuditEntries] ALTER COLUMN [Action] nvarchar(400) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122004741_Administration'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [IsDisabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122004741_Administration'
+)
+BEGIN
+    CREATE TABLE [Settings] (
+        [Key] nvarchar(100) NOT NULL,
+        [Value] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_Settings] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122004741_Administration'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122004741_Administration', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [LearningRecordedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE TABLE [Digests] (
+        [Id] int NOT NULL IDENTITY,
+        [Stream] int NOT NULL,
+        [PeriodKind] int NOT NULL,
+        [PeriodKey] nvarchar(10) NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [ScopeKey] nvarchar(30) NOT NULL,
+        [ScopeName] nvarchar(100) NOT NULL,
+        [DivisionId] int NULL,
+        [BuiltAtUtc] datetime2 NOT NULL,
+        [Total] int NOT NULL,
+        [Content] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Digests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE TABLE [DigestSubscriptions] (
+        [Id] int NOT NULL IDENTITY,
+        [AccountId] nvarchar(450) NOT NULL,
+        [Stream] int NOT NULL,
+        [ScopeKey] nvarchar(30) NOT NULL,
+        CONSTRAINT [PK_DigestSubscriptions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_LearningRecordedOn] ON [Reports] ([LearningRecordedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE INDEX [IX_Digests_PeriodStart_Stream] ON [Digests] ([PeriodStart], [Stream]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Digests_Stream_PeriodKey_ScopeKey] ON [Digests] ([Stream], [PeriodKey], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DigestSubscriptions_AccountId_Stream_ScopeKey] ON [DigestSubscriptions] ([AccountId], [Stream], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    CREATE INDEX [IX_DigestSubscriptions_Stream_ScopeKey] ON [DigestSubscriptions] ([Stream], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122005902_Digests'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122005902_Digests', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    ALTER TABLE [Divisions] ADD [RateBasis] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE TABLE [Annotations] (
+        [Id] int NOT NULL IDENTITY,
+        [On] date NOT NULL,
+        [Text] nvarchar(200) NOT NULL,
+        [RecalculateLimits] bit NOT NULL,
+        CONSTRAINT [PK_Annotations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE TABLE [CultureRollups] (
+        [PeriodKind] int NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [DivisionKey] int NOT NULL,
+        [Reports] int NOT NULL,
+        [NoOrLowHarm] int NOT NULL,
+        [NearMisses] int NOT NULL,
+        [SevereOrFatal] int NOT NULL,
+        [NonClinicalReporters] int NOT NULL,
+        [Anonymous] int NOT NULL,
+        [GoodPractice] int NOT NULL,
+        [Acknowledged] int NOT NULL,
+        [AcknowledgementDays] nvarchar(4000) NOT NULL,
+        [FeedbackDue] int NOT NULL,
+        [FeedbackOnTime] int NOT NULL,
+        CONSTRAINT [PK_CultureRollups] PRIMARY KEY ([PeriodKind], [PeriodStart], [DivisionKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE TABLE [Denominators] (
+        [DivisionId] int NOT NULL,
+        [Month] date NOT NULL,
+        [BedDays] int NULL,
+        [StaffWte] decimal(9,2) NULL,
+        CONSTRAINT [PK_Denominators] PRIMARY KEY ([DivisionId], [Month]),
+        CONSTRAINT [FK_Denominators_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE TABLE [PeerRates] (
+        [Id] int NOT NULL IDENTITY,
+        [Organisation] nvarchar(200) NOT NULL,
+        [Month] date NOT NULL,
+        [RatePer1000BedDays] decimal(9,2) NOT NULL,
+        [PeerGroup] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_PeerRates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE INDEX [IX_Annotations_On] ON [Annotations] ([On]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeerRates_PeerGroup_Month_Organisation] ON [PeerRates] ([PeerGroup], [Month], [Organisation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011335_Culture'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122011335_Culture', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122013804_KeyRing'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(200) NOT NULL,
+        [Xml] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122013804_KeyRing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122013804_KeyRing', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
