@@ -70,7 +70,7 @@ public sealed class DemoTrustTests
     public async Task There_is_no_demo_when_switched_off_or_in_Production(string environment, string enabled)
     {
         using var app = new DevelopmentApp(environment) { Clock = new MovableClock(Day) };
-        app.With("Demo:Enabled", enabled);
+        app.With("Demo:Enabled", enabled).With("Database:MigrateOnStart", "true");
         _ = app.Services;
 
         await using var scope = app.Scope();
