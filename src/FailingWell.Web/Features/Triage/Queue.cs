@@ -10,6 +10,8 @@ public static class Queue
 {
     public const int PageSize = 25;
 
+    private static readonly ReportStatus[] OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
+
     public sealed class Filter
     {
         /// <summary>open (default), new, acknowledged, review, closed or all.</summary>
@@ -92,9 +94,11 @@ public static class Queue
 
             if (filter.Overdue)
             {
+                // Each side of the OR matches an index ((Status, AcknowledgeBy) and (Status, FeedbackBy)),
+                // so the database can use both rather than read every report.
                 reports = reports.Where(r =>
                     (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
-                    || (r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today));
+                    || (OpenStatuses.Contains(r.Status) && r.FeedbackBy < today && r.FeedbackGivenOn == null));
             }
 
             if (filter.Escalated)
