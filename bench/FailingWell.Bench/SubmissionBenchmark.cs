@@ -22,6 +22,8 @@ internal static partial class SubmissionBenchmark
         start.ArgumentList.Add(web);
         start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
+    start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Reporting__MaxReportsPerHour"] = "100000000"; // every benchmark client shares one address
