@@ -11,7 +11,7 @@ internal static partial class SubmissionBenchmark
 {
     public sealed record Level(int Clients, double PerSecond, double P50, double P95, double P99, int Errors, double HealthPerSecond);
 
-    public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed);
+    public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed, long WaitingForHash);
 
     public static async Task<Result> RunAsync(string web, int seconds)
     {
@@ -23,7 +23,6 @@ internal static partial class SubmissionBenchmark
         start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
-    start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Reporting__MaxReportsPerHour"] = "100000000"; // every benchmark client shares one address
@@ -56,9 +55,17 @@ internal static partial class SubmissionBenchmark
                 }
             }
 
+            // The ceiling first, on the idle site: after the submissions, the receipt codes waiting
+            // for their slow hash would take the idle CPU and lower it.
+            var ceiling = new Dictionary<int, double>();
             foreach (var clients in new[] { 1, 8, 32 })
             {
-                var health = await HealthAsync(baseAddress, clients, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
+                ceiling[clients] = await HealthAsync(baseAddress, clients, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
+            }
+
+            foreach (var clients in new[] { 1, 8, 32 })
+            {
+                var health = ceiling[clients];
                 var (perSecond, latencies, errors, ok) = await SubmitAsync(baseAddress, clients, TimeSpan.FromSeconds(seconds));
                 shown += ok;
                 latencies.Sort();
@@ -77,9 +84,11 @@ internal static partial class SubmissionBenchmark
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM Reports";
         var committed = (long)(await count.ExecuteScalarAsync())!;
+        count.CommandText = "SELECT COUNT(*) FROM Reports WHERE length(ReceiptHash) = 0";
+        var waiting = (long)(await count.ExecuteScalarAsync())!;
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
-        return new Result(levels, shown, committed);
+        return new Result(levels, shown, committed, waiting);
     }
 
     private static async Task<double> HealthAsync(Uri baseAddress, int clients, TimeSpan duration)

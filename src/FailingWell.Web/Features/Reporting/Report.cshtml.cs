@@ -1,9 +1,7 @@
-using FailingWell.Web.Infrastructure.Data;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FailingWell.Web.Features.Reporting;
@@ -14,8 +12,7 @@ public sealed class ReportModel(
     IMediator mediator,
     IAntiforgery antiforgery,
     ClientLimiter limiter,
-    IOptions<ReportingSettings> settings,
-    FailingWellDbContext db) : PageModel
+    IOptions<ReportingSettings> settings) : PageModel
 {
     public const string Bucket = "report";
 
@@ -51,25 +48,8 @@ public sealed class ReportModel(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        try
-        {
-            Sent = await mediator.Send(Input);
-        }
-        catch (DbUpdateException)
-        {
-            // Two presses of "send" raced each other: the other one saved it.
-            var reference = await db.Reports.AsNoTracking()
-                .Where(r => r.SubmissionId == Input.SubmissionId)
-                .Select(r => r.Reference)
-                .SingleOrDefaultAsync();
-            if (reference is null)
-            {
-                throw;
-            }
-
-            Sent = new SubmitReport.Result(reference, null);
-        }
-
+        // Two presses of "send" give one report: the intake returns the first for the second.
+        Sent = await mediator.Send(Input);
         if (Sent.IsNew)
         {
             limiter.Record(HttpContext, Bucket);

@@ -10,6 +10,12 @@ public sealed class ReportingSettings
 
     /// <summary>Reports one client may send in an hour: stops a flood, not a busy ward.</summary>
     public int MaxReportsPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Receipt codes that may wait in memory for their slow hash (see <see cref="PendingReceipts"/>):
+    /// at eight hashes a second on two cores, 20,000 is about 40 minutes of catching up, far beyond any real burst.
+    /// </summary>
+    public int MaxPendingReceiptCodes { get; set; } = 20_000;
 }
 
 public static class ReportingExtensions
@@ -19,6 +25,9 @@ public static class ReportingExtensions
         builder.Services.AddOptions<ReportingSettings>().Bind(builder.Configuration.GetSection(ReportingSettings.Section));
         builder.Services.AddSingleton<ClientLimiter>();
         builder.Services.AddSingleton<FollowUpSessions>();
+        builder.Services.AddSingleton<ReportIntake>();
+        builder.Services.AddSingleton<PendingReceipts>();
+        builder.Services.AddHostedService<ReceiptHashing>();
         builder.Services.AddSingleton<Domain.UkTime>();
         return builder;
     }

@@ -23,7 +23,11 @@ public static class SubmitReport
         AnotherDay = 3,
     }
 
-    public sealed class Command : ICommand<Result>
+    /// <summary>
+    /// Not an <see cref="ICommand{TResponse}"/>: it opens no transaction of its own, because
+    /// <see cref="ReportIntake"/> commits it together with the other reports queued beside it.
+    /// </summary>
+    public sealed class Command : IRequest<Result>
     {
         public ReportKind? Kind { get; set; }
 
@@ -181,33 +185,22 @@ public static class SubmitReport
         FailingWellDbContext db,
         UkTime time,
         Triage.TriageSettingsSource triageSettings,
-        Triage.Escalation escalation) : IRequestHandler<Command, Result>
+        ReportIntake intake,
+        PendingReceipts pendingReceipts) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var already = await db.Reports.AsNoTracking()
-                .Where(r => r.SubmissionId == request.SubmissionId)
-                .Select(r => r.Reference)
-                .SingleOrDefaultAsync(cancellationToken);
-            if (already is not null)
-            {
-                return new Result(already, null);
-            }
-
             var (receivedOn, receivedBand) = time.DayAndBand();
             var deadlines = await triageSettings.GetAsync(cancellationToken);
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
-            var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == request.CategoryId, cancellationToken);
-            var number = await NextNumberAsync(receivedOn.Year, cancellationToken);
-            var receipt = ReceiptCodes.Issue();
+            var stream = await db.Categories.AsNoTracking().Where(c => c.Id == request.CategoryId).Select(c => c.DefaultStream).SingleAsync(cancellationToken);
+            var receipt = ReceiptCodes.Draw();
+            var hashLater = pendingReceipts.TryReserve();
             var named = request.GiveName;
 
-            db.Reports.Add(new Report
+            var report = new Report
             {
-                Reference = $"FW-{receivedOn.Year}-{number:000000}",
-                ReferenceYear = receivedOn.Year,
-                ReferenceNumber = number,
                 Kind = request.Kind!.Value,
                 WhatHappened = request.WhatHappened!.Trim(),
                 ImmediateAction = string.IsNullOrWhiteSpace(request.ImmediateAction) ? null : request.ImmediateAction.Trim(),
@@ -218,8 +211,8 @@ public static class SubmitReport
                 PersonAffected = request.PersonAffected!.Value,
                 PhysicalHarm = request.PhysicalHarm ?? PhysicalHarm.None,
                 PsychologicalHarm = request.PsychologicalHarm ?? PsychologicalHarm.None,
-                CategoryId = category.Id,
-                Stream = category.DefaultStream,
+                CategoryId = request.CategoryId!.Value,
+                Stream = stream,
                 StaffGroupId = request.StaffGroupId,
                 IsAnonymous = !named,
                 ReporterName = named ? request.ReporterName!.Trim() : null,
@@ -231,31 +224,42 @@ public static class SubmitReport
                 SubmissionId = request.SubmissionId,
                 ReceiptLocator = receipt.Locator,
                 ReceiptSalt = receipt.Salt,
-                ReceiptHash = receipt.Hash,
-            });
-            if (Triage.TriageSettings.NeedsEscalation(request.PhysicalHarm ?? PhysicalHarm.None, riskScore: null))
+                // Empty until the hash is worked out off the request; see PendingReceipts.
+                ReceiptHash = hashLater ? [] : ReceiptCodes.Hash(receipt.Secret, receipt.Salt),
+            };
+            var escalate = Triage.TriageSettings.NeedsEscalation(report.PhysicalHarm, riskScore: null);
+
+            ReportIntake.Accepted accepted;
+            try
             {
-                await escalation.NewReportNeedsAttentionAsync();
+                accepted = await intake.AcceptAsync(report, escalate);
+            }
+            catch
+            {
+                if (hashLater)
+                {
+                    pendingReceipts.Release();
+                }
+
+                throw;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return new Result($"FW-{receivedOn.Year}-{number:000000}", receipt.Code);
-        }
-
-        // One counter row per year, bumped by a single UPDATE: the row lock makes concurrent
-        // submissions take turns, on SQLite and SQL Server alike.
-        private async Task<int> NextNumberAsync(int year, CancellationToken cancellationToken)
-        {
-            var bumped = await db.ReferenceCounters.Where(c => c.Year == year)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
-            if (bumped == 0)
+            if (!accepted.IsNew)
             {
-                db.ReferenceCounters.Add(new ReferenceCounter { Year = year, LastNumber = 1 });
-                await db.SaveChangesAsync(cancellationToken);
-                return 1;
+                if (hashLater)
+                {
+                    pendingReceipts.Release();
+                }
+
+                return new Result(accepted.Reference, null);
             }
 
-            return await db.ReferenceCounters.Where(c => c.Year == year).Select(c => c.LastNumber).SingleAsync(cancellationToken);
+            if (hashLater)
+            {
+                pendingReceipts.Hold(accepted.ReportId, receipt);
+            }
+
+            return new Result(accepted.Reference, receipt.Code);
         }
     }
 }

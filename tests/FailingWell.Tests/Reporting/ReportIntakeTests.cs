@@ -1,0 +1,76 @@
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Reporting;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Reporting;
+
+/// <summary>Reports sent at the same moment queue for one writer and are committed together.</summary>
+public sealed class ReportIntakeTests
+{
+    [Fact]
+    public async Task Reports_sent_together_get_consecutive_references_and_a_double_press_among_them_counts_once()
+    {
+        using var app = new FailingWellApp();
+        var first = await TriageData.ReportAsync(app);
+        var twice = Guid.NewGuid();
+        var submissions = Enumerable.Range(0, 30).Select(i => i < 2 ? twice : Guid.NewGuid()).ToList();
+
+        var results = await Task.WhenAll(submissions.Select(id => SendAsync(app, id)));
+
+        var year = first.Reference[3..7];
+        var fresh = results.Where(r => r.IsNew).Select(r => r.Reference).ToList();
+        Assert.Equal(29, fresh.Count);
+        Assert.Equal(
+            Enumerable.Range(2, 29).Select(n => $"FW-{year}-{n:000000}").ToList(),
+            fresh.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(results[0].Reference, results[1].Reference);
+        Assert.Single(results.Take(2), r => r.IsNew);
+
+        await using var scope = app.Scope();
+        var db = FailingWellApp.NewDbContext(scope);
+        Assert.Equal(30, await db.Reports.CountAsync());
+        Assert.Equal(1, await db.Reports.CountAsync(r => r.SubmissionId == twice));
+        Assert.Equal(30, (await db.ReferenceCounters.SingleAsync()).LastNumber);
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_saved_does_not_sink_the_reports_sent_beside_it()
+    {
+        using var app = new FailingWellApp();
+        var good = Enumerable.Range(0, 12).Select(_ => SendAsync(app, Guid.NewGuid())).ToList();
+        var intake = app.Services.GetRequiredService<ReportIntake>();
+        var broken = intake.AcceptAsync(new Report
+        {
+            Kind = ReportKind.Concern, WhatHappened = "A category that does not exist.", OccurredOn = new DateOnly(2026, 1, 1),
+            CategoryId = 999_999, SubmissionId = Guid.NewGuid(), ReceiptLocator = "BROKEN01", ReceiptSalt = new byte[16], ReceiptHash = new byte[32],
+            ReceivedOn = new DateOnly(2026, 1, 1), AcknowledgeBy = new DateOnly(2026, 1, 8), FeedbackBy = new DateOnly(2026, 4, 1),
+        }, escalate: false);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => broken);
+        var sent = await Task.WhenAll(good);
+
+        Assert.All(sent, s => Assert.True(s.IsNew));
+        await using var scope = app.Scope();
+        Assert.Equal(12, await FailingWellApp.NewDbContext(scope).Reports.CountAsync());
+    }
+
+    private static async Task<SubmitReport.Result> SendAsync(FailingWellApp app, Guid submissionId)
+    {
+        await using var scope = app.Scope();
+        var db = FailingWellApp.NewDbContext(scope);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SubmitReport.Command
+        {
+            Kind = ReportKind.NearMiss,
+            WhatHappened = "The bed rails were left down.",
+            When = SubmitReport.WhenChoice.Today,
+            TimeOfDay = TimeBand.Night,
+            Where = ReportForm.LocationValue(await db.Locations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync()),
+            PersonAffected = PersonAffected.Nobody,
+            CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            SubmissionId = submissionId,
+        });
+    }
+}
