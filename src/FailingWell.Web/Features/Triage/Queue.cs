@@ -10,6 +10,9 @@ public static class Queue
 {
     public const int PageSize = 25;
 
+    /// <summary>Up to this many matches are sorted; more are read newest first (see the handler).</summary>
+    private const int FewMatches = 20_000;
+
     private static readonly ReportStatus[] OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
 
     public sealed class Filter
@@ -121,16 +124,41 @@ public static class Queue
             {
                 var text = filter.Search.Trim();
                 var reference = text.ToUpperInvariant();
-                reports = reference.StartsWith("FW-", StringComparison.Ordinal)
-                    ? reports.Where(r => r.Reference == reference)
-                    : reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
+                if (reference.StartsWith("FW-", StringComparison.Ordinal))
+                {
+                    reports = reports.Where(r => r.Reference == reference);
+                }
+                else if (!db.Database.IsSqlite())
+                {
+                    reports = reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
+                }
+                else if (ReportTextSearch.MatchQuery(text) is { } match)
+                {
+                    var matching = ReportTextSearch.Matching(db, match);
+                    reports = reports.Where(r => matching.Contains(r.Id));
+                }
+                else
+                {
+                    return new Result([], 0, 1, 1);
+                }
             }
 
             var total = await reports.CountAsync(cancellationToken);
+            if (total == 0)
+            {
+                return new Result([], 0, 1, 1);
+            }
+
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(filter.Page, 1, pages);
-            var items = await reports
-                .OrderByDescending(r => r.Id)
+
+            // Newest first is id order. When many reports match, walking ids downwards finds a page
+            // at once; when few do, that walk may read the whole table to find them, so the filter's
+            // own indexes find them and they are sorted instead ("+ 0" keeps the id index out of it).
+            var ordered = total > FewMatches
+                ? reports.OrderByDescending(r => r.Id)
+                : reports.OrderByDescending(r => r.Id + 0);
+            var items = await ordered
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
                 .Select(r => new Item(

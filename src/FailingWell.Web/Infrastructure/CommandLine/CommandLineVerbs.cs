@@ -60,7 +60,7 @@ public static class CommandLineVerbs
         try
         {
             var result = await Data.ScaleSeed.RunAsync(db, reports, divisions, years, today);
-            await output.WriteLineAsync($"Seeded {result.Reports:N0} reports over {years} years in {result.Divisions} divisions in {result.Elapsed.TotalSeconds:0.0} s ({result.RowsPerSecond:N0} rows a second).");
+            await output.WriteLineAsync($"Seeded {result.Reports:N0} reports over {years} years in {result.Divisions} divisions in {result.Elapsed.TotalSeconds:0.0} s ({result.RowsPerSecond:N0} rows a second; {result.Indexing.TotalSeconds:0.0} s of it building indexes).");
             var timer = System.Diagnostics.Stopwatch.StartNew();
             var rollups = await scope.ServiceProvider.GetRequiredService<Features.Culture.CultureRollups>().RecountAsync(today.AddYears(-years).AddDays(-1), CancellationToken.None);
             await output.WriteLineAsync($"Recounted {rollups:N0} culture roll-ups in {timer.Elapsed.TotalSeconds:0.0} s.");

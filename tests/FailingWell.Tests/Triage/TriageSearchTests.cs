@@ -1,0 +1,62 @@
+using FailingWell.Tests.Support;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Triage;
+using FailingWell.Web.Infrastructure.Accounts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Triage;
+
+/// <summary>The queue's word search reads a full-text index that triggers keep in step with the reports.</summary>
+public sealed class TriageSearchTests
+{
+    [Fact]
+    public async Task Words_find_reports_by_what_happened_and_title_as_words_or_word_starts_all_words_needed()
+    {
+        using var app = new FailingWellApp();
+        var fall = await TriageData.ReportAsync(app, c => c.WhatHappened = "A patient slipped on the wet floor by the café and fell.");
+        var drug = await TriageData.ReportAsync(app, c => c.WhatHappened = "Insulin was given twice on the night round.");
+        await TriageData.ReportAsync(app, c => c.WhatHappened = "The lift to theatres broke down.");
+
+        Assert.Equal([fall.Reference], await SearchAsync(app, "slip"));
+        Assert.Equal([fall.Reference], await SearchAsync(app, "FLOOR wet"));
+        Assert.Equal([fall.Reference], await SearchAsync(app, "cafe"));
+        Assert.Empty(await SearchAsync(app, "floor insulin"));
+        Assert.Equal([drug.Reference], await SearchAsync(app, "insulin, twice!"));
+        Assert.Empty(await SearchAsync(app, "\"*) OR NEAR("));
+        Assert.Empty(await SearchAsync(app, "!!!"));
+    }
+
+    [Fact]
+    public async Task A_new_title_is_found_by_its_words_and_a_deleted_report_is_not_found()
+    {
+        using var app = new FailingWellApp();
+        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "A medicine was given twice.");
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
+
+        await TriageData.ChangeAsync(app, lead.Id, report.Id, new Grade.Command
+        {
+            PhysicalHarm = PhysicalHarm.Low, PsychologicalHarm = PsychologicalHarm.None, Consequence = 2, Likelihood = 2, Title = "Duplicate anticoagulant dose",
+        });
+
+        Assert.Equal([report.Reference], await SearchAsync(app, "anticoagulant"));
+        Assert.Equal([report.Reference], await SearchAsync(app, "medicine"));
+
+        await using (var scope = app.Scope())
+        {
+            await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Id == report.Id).ExecuteDeleteAsync();
+        }
+
+        Assert.Empty(await SearchAsync(app, "anticoagulant"));
+    }
+
+    private static async Task<List<string>> SearchAsync(FailingWellApp app, string words)
+    {
+        await using var scope = app.Scope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new Queue.Query(new Queue.Filter { Status = "all", Search = words }, "someone"));
+        Assert.Equal(result.Items.Count, result.Total);
+        return [.. result.Items.Select(i => i.Reference)];
+    }
+}
