@@ -1,7 +1,6 @@
 using FailingWell.Tests.Support;
 using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,18 +58,7 @@ public sealed class ReportIntakeTests
 
     private static async Task<SubmitReport.Result> SendAsync(FailingWellApp app, Guid submissionId)
     {
-        await using var scope = app.Scope();
-        var db = FailingWellApp.NewDbContext(scope);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SubmitReport.Command
-        {
-            Kind = ReportKind.NearMiss,
-            WhatHappened = "The bed rails were left down.",
-            When = SubmitReport.WhenChoice.Today,
-            TimeOfDay = TimeBand.Night,
-            Where = ReportForm.LocationValue(await db.Locations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync()),
-            PersonAffected = PersonAffected.Nobody,
-            CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            SubmissionId = submissionId,
-        });
+        var sent = await TriageData.ReportAsync(app, c => c.SubmissionId = submissionId);
+        return new SubmitReport.Result(sent.Reference, sent.ReceiptCode);
     }
 }

@@ -51,11 +51,39 @@ public sealed class TriageSearchTests
         Assert.Empty(await SearchAsync(app, "anticoagulant"));
     }
 
-    private static async Task<List<string>> SearchAsync(FailingWellApp app, string words)
+    [Fact]
+    public async Task A_search_among_open_or_closed_reports_follows_each_report_as_its_status_changes()
+    {
+        using var app = new FailingWellApp();
+        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "The oxygen cylinder was empty.");
+        await TriageData.ReportAsync(app, c => c.WhatHappened = "Another oxygen cylinder was empty.");
+
+        async Task SetStatusAsync(ReportStatus status)
+        {
+            await using var scope = app.Scope();
+            await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Id == report.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status));
+        }
+
+        Assert.Equal(2, (await SearchAsync(app, "oxygen", status: "open")).Count);
+        Assert.Equal(2, (await SearchAsync(app, "oxygen", status: "new")).Count);
+
+        await SetStatusAsync(ReportStatus.Closed);
+        Assert.DoesNotContain(report.Reference, await SearchAsync(app, "oxygen", status: "open"));
+        Assert.Equal([report.Reference], await SearchAsync(app, "oxygen", status: "closed"));
+        Assert.Equal(2, (await SearchAsync(app, "oxygen")).Count);
+
+        await SetStatusAsync(ReportStatus.UnderReview);
+        Assert.Contains(report.Reference, await SearchAsync(app, "oxygen", status: "open"));
+        Assert.Equal([report.Reference], await SearchAsync(app, "cylinder", status: "review"));
+        Assert.Empty(await SearchAsync(app, "cylinder", status: "closed"));
+    }
+
+    private static async Task<List<string>> SearchAsync(FailingWellApp app, string words, string status = "all")
     {
         await using var scope = app.Scope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new Queue.Query(new Queue.Filter { Status = "all", Search = words }, "someone"));
+            .Send(new Queue.Query(new Queue.Filter { Status = status, Search = words }, "someone"));
         Assert.Equal(result.Items.Count, result.Total);
         return [.. result.Items.Select(i => i.Reference)];
     }

@@ -61,13 +61,19 @@ public static class Queue
             var filter = request.Filter;
             var today = time.Today;
             var reports = db.Reports.AsNoTracking();
-            reports = (filter.Status ?? "open") switch
+            ReportStatus[]? statuses = (filter.Status ?? "open") switch
             {
-                "new" => reports.Where(r => r.Status == ReportStatus.New),
-                "acknowledged" => reports.Where(r => r.Status == ReportStatus.Acknowledged),
-                "review" => reports.Where(r => r.Status == ReportStatus.UnderReview),
-                "closed" => reports.Where(r => r.Status == ReportStatus.Closed),
-                "all" => reports,
+                "new" => [ReportStatus.New],
+                "acknowledged" => [ReportStatus.Acknowledged],
+                "review" => [ReportStatus.UnderReview],
+                "closed" => [ReportStatus.Closed],
+                "all" => null,
+                _ => OpenStatuses,
+            };
+            reports = statuses switch
+            {
+                null => reports,
+                [var only] => reports.Where(r => r.Status == only),
                 _ => reports.Where(r => r.Status != ReportStatus.Closed),
             };
             if (filter.Stream is { } stream)
@@ -132,7 +138,7 @@ public static class Queue
                 {
                     reports = reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
                 }
-                else if (ReportTextSearch.MatchQuery(text) is { } match)
+                else if (ReportTextSearch.MatchQuery(text, statuses) is { } match)
                 {
                     var matching = ReportTextSearch.Matching(db, match);
                     reports = reports.Where(r => matching.Contains(r.Id));

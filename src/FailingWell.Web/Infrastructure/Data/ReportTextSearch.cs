@@ -11,10 +11,12 @@ namespace FailingWell.Web.Infrastructure.Data;
 public static class ReportTextSearch
 {
     /// <summary>
-    /// What a lead typed, as an FTS5 query: every word must appear, as a word or the start of one
-    /// ("slip" finds "slipped"). Null when nothing typed is a letter or a digit.
+    /// What a lead typed, as an FTS5 query: every word must appear in what happened or the title, as
+    /// a word or the start of one ("slip" finds "slipped"); with <paramref name="statuses"/>, only
+    /// reports in one of them (the index holds the status, so it narrows the matches itself rather
+    /// than the database looking up each matching report). Null when nothing typed is a letter or a digit.
     /// </summary>
-    public static string? MatchQuery(string typed)
+    public static string? MatchQuery(string typed, IReadOnlyCollection<Domain.ReportStatus>? statuses = null)
     {
         ArgumentNullException.ThrowIfNull(typed);
         var words = new List<string>();
@@ -32,8 +34,16 @@ public static class ReportTextSearch
             }
         }
 
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
         // Only letters and digits are left, so quoting each word cannot break out of the query.
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        var text = "{WhatHappened Title} : (" + string.Join(' ', words.Select(w => $"\"{w}\"*")) + ")";
+        return statuses is null || statuses.Count == 0
+            ? text
+            : text + " AND Status : (" + string.Join(" OR ", statuses.Select(s => $"\"{(int)s}\"")) + ")";
     }
 
     /// <summary>Ids of the reports whose text matches, for use inside a larger query.</summary>

@@ -60,28 +60,10 @@ public static class ScaleSeed
 
         // Indexes are dropped for the load and built again once at the end: far faster than keeping
         // thirteen of them up to date row by row.
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Reports' AND sql IS NOT NULL";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var indexes = await SchemaObjectsAsync(connection, "index", cancellationToken);
 
         // The full-text index's triggers likewise: the index is rebuilt in one pass at the end.
-        var triggers = new List<(string Name, string Sql)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Reports'";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                triggers.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var triggers = await SchemaObjectsAsync(connection, "trigger", cancellationToken);
 
         foreach (var (name, kind) in indexes.Select(i => (i.Name, "INDEX")).Concat(triggers.Select(t => (t.Name, "TRIGGER"))))
         {
@@ -119,8 +101,15 @@ public static class ScaleSeed
                 var category = categories[random.Next(categories.Count)];
                 var year = received.Year;
                 var number = counters[year] = counters.GetValueOrDefault(year) + 1;
-                var closed = received < until.AddDays(-90) || random.NextDouble() < 0.5;
+                // A working backlog: half the last three months still open, the last fortnight partly
+                // unread, and a few older reports still open past their feedback date (overdue).
+                var age = until.DayNumber - received.DayNumber;
+                var status = age > 90 ? (random.NextDouble() < 0.004 ? ReportStatus.UnderReview : ReportStatus.Closed)
+                    : age <= 14 && random.NextDouble() < 0.4 ? ReportStatus.New
+                    : random.NextDouble() < 0.5 ? ReportStatus.Closed : ReportStatus.UnderReview;
+                var closed = status == ReportStatus.Closed;
                 var acknowledged = received.AddDays(random.Next(0, 12));
+                acknowledged = acknowledged > until ? until : acknowledged;
                 p[0].Value = string.Create(CultureInfo.InvariantCulture, $"FW-{year}-{number:000000}");
                 p[1].Value = year;
                 p[2].Value = number;
@@ -138,11 +127,11 @@ public static class ScaleSeed
                 p[14].Value = random.NextDouble() < 0.7 - (0.4 * position) ? 1 : 0;
                 p[15].Value = Day(received);
                 p[16].Value = random.Next(1, 5);
-                p[17].Value = closed ? (int)ReportStatus.Closed : (int)ReportStatus.UnderReview;
+                p[17].Value = (int)status;
                 p[18].Value = Day(received.AddDays(7));
                 p[19].Value = Day(received.AddMonths(3));
                 p[20].Value = closed ? Day(received.AddDays(random.Next(5, 80))) : DBNull.Value;
-                p[21].Value = Day(acknowledged);
+                p[21].Value = status == ReportStatus.New ? DBNull.Value : Day(acknowledged);
                 p[22].Value = closed ? Day(received.AddDays(random.Next(10, 90))) : DBNull.Value;
                 p[23].Value = Guid.NewGuid().ToString().ToUpperInvariant();
                 p[24].Value = Guid.NewGuid().ToString().ToUpperInvariant();
@@ -200,6 +189,22 @@ public static class ScaleSeed
         "Synthetic report for scale testing: the night team handed over clearly and calmly.",
         "Synthetic report for scale testing: a sharps bin was overfilled in the sluice.",
     ];
+
+    /// <summary>The Reports table's indexes or triggers, with the SQL that makes each.</summary>
+    private static async Task<List<(string Name, string Sql)>> SchemaObjectsAsync(SqliteConnection connection, string type, CancellationToken cancellationToken)
+    {
+        var found = new List<(string Name, string Sql)>();
+        await using var list = connection.CreateCommand();
+        list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = $type AND tbl_name = 'Reports' AND sql IS NOT NULL";
+        list.Parameters.AddWithValue("$type", type);
+        await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return found;
+    }
 
     private static async Task<List<int>> EnsureDivisionsAsync(FailingWellDbContext db, int wanted, CancellationToken cancellationToken)
     {
