@@ -3,6 +3,7 @@ using System.Globalization;
 using FailingWell.Web.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace FailingWell.Web.Infrastructure.Data;
 
@@ -75,19 +76,15 @@ public static class ScaleSeed
         const string columns = "Reference, ReferenceYear, ReferenceNumber, Kind, WhatHappened, OccurredOn, OccurredBand, DivisionId, PersonAffected, PhysicalHarm, PsychologicalHarm, CategoryId, Stream, StaffGroupId, IsAnonymous, ReceivedOn, ReceivedBand, Status, AcknowledgeBy, FeedbackBy, FeedbackGivenOn, AcknowledgedOn, ClosedOn, Version, SubmissionId, ReceiptLocator, ReceiptSalt, ReceiptHash";
         var names = columns.Split(", ");
         const int batch = 50_000;
+        // Straight to SQLite's own API: through ADO.NET, binding 28 named parameters a row costs more
+        // than inserting the row.
+        var handle = connection.Handle!;
+        Check(handle, raw.sqlite3_prepare_v2(handle, $"INSERT INTO Reports ({columns}) VALUES ({string.Join(", ", names.Select(_ => "?"))})", out var insert));
+        using var statement = insert;
+        var p = new object?[names.Length];
         for (var done = 0; done < reports; done += batch)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO Reports ({columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
-            foreach (var n in names)
-            {
-                insert.Parameters.Add(new SqliteParameter("$" + n, null));
-            }
-
-            await insert.PrepareAsync(cancellationToken);
-            var p = insert.Parameters;
             for (var i = done; i < Math.Min(reports, done + batch); i++)
             {
                 // Reporting grows over time (the culture story); harm is mostly none or low.
@@ -110,35 +107,35 @@ public static class ScaleSeed
                 var closed = status == ReportStatus.Closed;
                 var acknowledged = received.AddDays(random.Next(0, 12));
                 acknowledged = acknowledged > until ? until : acknowledged;
-                p[0].Value = string.Create(CultureInfo.InvariantCulture, $"FW-{year}-{number:000000}");
-                p[1].Value = year;
-                p[2].Value = number;
-                p[3].Value = (int)kind;
-                p[4].Value = SyntheticText[random.Next(SyntheticText.Length)];
-                p[5].Value = Day(received);
-                p[6].Value = random.Next(1, 5);
-                p[7].Value = random.NextDouble() < 0.03 ? DBNull.Value : divisionIds[random.Next(divisionIds.Count)];
-                p[8].Value = random.Next(1, 5);
-                p[9].Value = (int)harm;
-                p[10].Value = harm == PhysicalHarm.None ? 0 : random.Next(0, 3);
-                p[11].Value = category.Id;
-                p[12].Value = (int)category.DefaultStream;
-                p[13].Value = random.NextDouble() < 0.3 ? DBNull.Value : staffGroups[random.Next(staffGroups.Count)];
-                p[14].Value = random.NextDouble() < 0.7 - (0.4 * position) ? 1 : 0;
-                p[15].Value = Day(received);
-                p[16].Value = random.Next(1, 5);
-                p[17].Value = (int)status;
-                p[18].Value = Day(received.AddDays(7));
-                p[19].Value = Day(received.AddMonths(3));
-                p[20].Value = closed ? Day(received.AddDays(random.Next(5, 80))) : DBNull.Value;
-                p[21].Value = status == ReportStatus.New ? DBNull.Value : Day(acknowledged);
-                p[22].Value = closed ? Day(received.AddDays(random.Next(10, 90))) : DBNull.Value;
-                p[23].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-                p[24].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-                p[25].Value = "S" + i.ToString("X7", CultureInfo.InvariantCulture);
-                p[26].Value = salt;
-                p[27].Value = hash;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                p[0] = string.Create(CultureInfo.InvariantCulture, $"FW-{year}-{number:000000}");
+                p[1] = year;
+                p[2] = number;
+                p[3] = (int)kind;
+                p[4] = SyntheticText[random.Next(SyntheticText.Length)];
+                p[5] = Day(received);
+                p[6] = random.Next(1, 5);
+                p[7] = random.NextDouble() < 0.03 ? DBNull.Value : divisionIds[random.Next(divisionIds.Count)];
+                p[8] = random.Next(1, 5);
+                p[9] = (int)harm;
+                p[10] = harm == PhysicalHarm.None ? 0 : random.Next(0, 3);
+                p[11] = category.Id;
+                p[12] = (int)category.DefaultStream;
+                p[13] = random.NextDouble() < 0.3 ? DBNull.Value : staffGroups[random.Next(staffGroups.Count)];
+                p[14] = random.NextDouble() < 0.7 - (0.4 * position) ? 1 : 0;
+                p[15] = Day(received);
+                p[16] = random.Next(1, 5);
+                p[17] = (int)status;
+                p[18] = Day(received.AddDays(7));
+                p[19] = Day(received.AddMonths(3));
+                p[20] = closed ? Day(received.AddDays(random.Next(5, 80))) : DBNull.Value;
+                p[21] = status == ReportStatus.New ? DBNull.Value : Day(acknowledged);
+                p[22] = closed ? Day(received.AddDays(random.Next(10, 90))) : DBNull.Value;
+                p[23] = Guid.NewGuid().ToString().ToUpperInvariant();
+                p[24] = Guid.NewGuid().ToString().ToUpperInvariant();
+                p[25] = "S" + i.ToString("X7", CultureInfo.InvariantCulture);
+                p[26] = salt;
+                p[27] = hash;
+                Insert(handle, insert, p);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -189,6 +186,32 @@ public static class ScaleSeed
         "Synthetic report for scale testing: the night team handed over clearly and calmly.",
         "Synthetic report for scale testing: a sharps bin was overfilled in the sluice.",
     ];
+
+    private static void Insert(sqlite3 handle, sqlite3_stmt statement, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var at = i + 1;
+            Check(handle, values[i] switch
+            {
+                int number => raw.sqlite3_bind_int(statement, at, number),
+                string text => raw.sqlite3_bind_text(statement, at, text),
+                byte[] bytes => raw.sqlite3_bind_blob(statement, at, bytes),
+                _ => raw.sqlite3_bind_null(statement, at),
+            });
+        }
+
+        Check(handle, raw.sqlite3_step(statement), raw.SQLITE_DONE);
+        Check(handle, raw.sqlite3_reset(statement));
+    }
+
+    private static void Check(sqlite3 handle, int result, int expected = raw.SQLITE_OK)
+    {
+        if (result != expected)
+        {
+            throw new InvalidOperationException($"SQLite said {result}: {raw.sqlite3_errmsg(handle).utf8_to_string()}");
+        }
+    }
 
     /// <summary>The Reports table's indexes or triggers, with the SQL that makes each.</summary>
     private static async Task<List<(string Name, string Sql)>> SchemaObjectsAsync(SqliteConnection connection, string type, CancellationToken cancellationToken)
