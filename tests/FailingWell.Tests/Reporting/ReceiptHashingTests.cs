@@ -59,6 +59,21 @@ public sealed class ReceiptHashingTests
     }
 
     [Fact]
+    public async Task A_code_whose_secret_was_lost_before_its_hash_was_stored_opens_nothing_and_its_report_stays()
+    {
+        using var app = new FailingWellApp { HashReceiptsInBackground = false };
+        var client = app.CreateClient();
+        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+
+        // What a crash does: the memory holding the secret is gone, the committed report is not.
+        app.Services.GetRequiredService<PendingReceipts>().Secured(ReceiptCodes.LocatorOf(ReceiptCodes.Normalise(sent.ReceiptCode)!));
+
+        var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
+        Assert.Contains(FollowUpModel.WrongCode, System.Net.WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
+        Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
+    }
+
+    [Fact]
     public async Task Stopping_the_site_hashes_the_codes_still_waiting()
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };

@@ -50,8 +50,12 @@ public static class FollowUp
                     return candidate.Id;
                 }
 
-                // Secured between the two looks, or issued by another server and not hashed yet.
-                candidate = await CandidateAsync(locator!, cancellationToken);
+                // Secured between the two looks, or issued by another server and not hashed yet. The
+                // hash just worked out is the one to compare, so this path costs no second hash.
+                var now = await CandidateAsync(locator!, cancellationToken);
+                return now is { ReceiptHash.Length: > 0 } && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(check.Hash, now.ReceiptHash)
+                    ? now.Id
+                    : null;
             }
 
             var matches = ReceiptCodes.Matches(code ?? Malformed, candidate?.ReceiptSalt, candidate?.ReceiptHash);
