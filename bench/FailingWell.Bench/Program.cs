@@ -73,7 +73,7 @@ static void PrintSubmissions(SubmissionBenchmark.Result submissions, int httpSec
 
     Console.WriteLine();
     Console.WriteLine($"Every receipt shown was for a committed report: {submissions.Shown} receipts shown, {submissions.Committed} reports in the database.");
-    Console.WriteLine($"Receipt codes still waiting for their slow hash when the site was stopped without warning: {submissions.WaitingForHash} (each is about a quarter of a core-second of PBKDF2, done by one low-priority thread; a normal stop hashes what it can within the shutdown timeout).");
+    Console.WriteLine($"Receipt codes still waiting for their slow hash when the site was stopped without warning: {submissions.WaitingForHash} (each is about a quarter of a core-second of PBKDF2, done by lowest-priority threads, one a core; a normal stop hashes what it can within the shutdown timeout).");
 }
 
 static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, string folder, string database, string[] paths, string email, string password, bool enrol)

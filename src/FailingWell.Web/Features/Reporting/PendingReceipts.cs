@@ -12,7 +12,7 @@ namespace FailingWell.Web.Features.Reporting;
 /// quarter of a core-second, which on the request would cap a two-core site at about eight reports
 /// a second and make everyone else wait behind them. So the report is committed with its code's
 /// salt and an empty hash, the code is shown, and its secret half stays here, in memory only, until
-/// a low-priority thread has hashed it and the hash is committed. The secret is never written down:
+/// a lowest-priority thread has hashed it and the hash is committed. The secret is never written down:
 /// until then the code is checked against this memory. If the site stops, it hashes what is left
 /// before it exits (within the shutdown timeout). When too many codes wait, a submission hashes its
 /// own code before answering, so a sustained flood slows down instead of growing this list.
@@ -20,7 +20,7 @@ namespace FailingWell.Web.Features.Reporting;
 public sealed partial class PendingReceipts(IOptions<ReportingSettings> settings, ILogger<PendingReceipts> logger)
 {
     private readonly ConcurrentDictionary<string, Pending> byLocator = new(StringComparer.Ordinal);
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
     private int reserved;
 
     public sealed record Pending(int ReportId, string Locator, string Secret, byte[] Salt);
@@ -102,23 +102,34 @@ public sealed partial class PendingReceipts(IOptions<ReportingSettings> settings
     private static partial void LogLost(ILogger logger, int count);
 }
 
-/// <summary>Hashes waiting receipt codes on one thread the operating system runs only when nothing else wants the CPU.</summary>
+/// <summary>
+/// Hashes waiting receipt codes on one thread a core, each run by the operating system only when
+/// nothing else wants that core, so requests keep the CPU and idle time secures the codes.
+/// </summary>
 public sealed class ReceiptHashing(PendingReceipts pending, ReportIntake intake, IHostApplicationLifetime lifetime) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
-    private Thread? worker;
+    private readonly List<Thread> workers = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        worker = new Thread(Work) { IsBackground = true, Name = "receipt-hashing" };
-        worker.Start();
+        for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
+        {
+            var worker = new Thread(Work) { IsBackground = true, Name = "receipt-hashing" };
+            workers.Add(worker);
+            worker.Start();
+        }
+
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
-        worker?.Join();
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
 
         // Whatever is left is hashed now, on every core: an unhashed code would be lost with the memory.
         try
