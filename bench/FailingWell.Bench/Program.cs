@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 // FailingWell benchmark. Usage:
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--reports 1000000] [--divisions 60] [--years 5]
-// Seeds a fresh SQLite database through the application's own `seed` verb, then builds every digest
+// Migrates a fresh SQLite database with the application's `migrate` verb, fills it with synthetic
+// reports (ScaleSeed, here: benchmark data never ships in the web app), recounts the culture roll-ups, then builds every digest
 // (3 streams x organisation + each division) for the last complete month with the `digests build`
 // verb, and prints the results as a markdown table with the machine's cores and memory.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
@@ -27,10 +28,12 @@ var folder = Directory.CreateTempSubdirectory("failingwell-bench-").FullName;
 var database = Path.Combine(folder, "bench.db");
 try
 {
-    var seed = Run(web, folder, database, "seed", "--reports", $"{reports}", "--divisions", $"{divisions}", "--years", $"{years}");
-    var rate = Regex.Match(seed, @"\(([\d,]+) rows a second").Groups[1].Value;
-    var seconds = Regex.Match(seed, @"in ([\d.]+) s \(").Groups[1].Value;
-    var indexing = Regex.Match(seed, @"; ([\d.]+) s of it building indexes").Groups[1].Value;
+    Run(web, folder, database, "migrate");
+    var seeded = await ScaleSeed.RunAsync(database, reports, divisions, years, DateOnly.FromDateTime(DateTime.UtcNow));
+    var rate = $"{seeded.RowsPerSecond:N0}";
+    var seconds = $"{seeded.Elapsed.TotalSeconds:0.0}";
+    var indexing = $"{seeded.Indexing.TotalSeconds:0.0}";
+    var seed = Run(web, folder, database, "culture", "recount", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     var build = Run(web, folder, database, "digests", "build", "--stream", "all", "--period", month);
     var built = Regex.Match(build, @"Built (\d+) digests .* in ([\d.]+) s");

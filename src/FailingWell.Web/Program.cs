@@ -1,20 +1,17 @@
 using FailingWell.Web.Features.Culture;
+using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.CommandLine;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Demo;
+using FailingWell.Web.Host;
 using FailingWell.Web.Infrastructure.Email;
 using FailingWell.Web.Infrastructure.Health;
 using FailingWell.Web.Infrastructure.Logging;
-using FailingWell.Web.Infrastructure.Mediation;
 using FailingWell.Web.Infrastructure.Scheduling;
 using FailingWell.Web.Infrastructure.Web;
 
 var isVerb = CommandLineVerbs.IsVerb(args);
-var builder = WebApplication.CreateBuilder(isVerb ? [] : [.. args.Where(a => a != DemoExtensions.NoDemo)]);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : [.. args.Where(a => a != DemoModule.NoDemo)]);
 builder
     .AddFailingWellLogging()
     .AddFailingWellDatabase()

@@ -12,6 +12,9 @@ public sealed class UkTime(TimeProvider clock)
 
     public DateOnly Today => DateOnly.FromDateTime(Now);
 
+    /// <summary>Midnight at the start of today in the UK, as a UTC time.</summary>
+    public DateTime StartOfTodayUtc => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(Now.Date, DateTimeKind.Unspecified), London);
+
     public (DateOnly Day, TimeBand Band) DayAndBand()
     {
         var now = Now;

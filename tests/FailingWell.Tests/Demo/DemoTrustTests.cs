@@ -1,7 +1,7 @@
 using FailingWell.Tests.Support;
 using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Culture;
-using FailingWell.Web.Infrastructure.Demo;
+using FailingWell.Web.Features.Demo;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

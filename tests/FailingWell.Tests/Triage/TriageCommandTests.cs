@@ -266,7 +266,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
         var report = await TriageData.ReportAsync(_app, c => c.WhatHappened = "AuditSecret text");
         await using (var scope = _app.Scope())
         {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReportView.Query(report.Id, _lead.Id));
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReportView.Query(report.Id) { ActorAccountId = _lead.Id });
         }
 
         await ChangeAsync(report.Id, new Acknowledge.Command());

@@ -83,7 +83,7 @@ public sealed class TriageSearchTests
     {
         await using var scope = app.Scope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new Queue.Query(new Queue.Filter { Status = status, Search = words }, "someone"));
+            .Send(new Queue.Query(new Queue.Filter { Status = status, Search = words }) { ActorAccountId = "someone" });
         Assert.Equal(result.Items.Count, result.Total);
         return [.. result.Items.Select(i => i.Reference)];
     }

@@ -1,6 +1,3 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,3 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Mediation;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
 namespace FailingWell.Web.Features.Admin;

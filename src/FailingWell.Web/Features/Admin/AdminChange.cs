@@ -1,4 +1,3 @@
-using FailingWell.Web.Infrastructure.Mediation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

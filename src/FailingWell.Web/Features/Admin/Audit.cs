@@ -1,8 +1,4 @@
 using System.Globalization;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Admin;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,4 @@
-using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Admin;
 

@@ -1,6 +1,4 @@
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Email;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Quartz;
@@ -31,7 +29,6 @@ public sealed class OutboxModel(IMediator mediator, ISchedulerFactory schedulers
     public async Task<IActionResult> OnPostRetryAsync()
     {
         Result = await mediator.Send(new OutboxList.Query(Status, PageNumber));
-        Retry.ActorAccountId = User.AccountId();
         var retried = await mediator.Send(Retry);
         await DeliverNowAsync();
         Done = $"{retried} email{(retried == 1 ? "" : "s")} queued again and being sent now.";
@@ -41,7 +38,6 @@ public sealed class OutboxModel(IMediator mediator, ISchedulerFactory schedulers
     public async Task<IActionResult> OnPostTestAsync()
     {
         Result = await mediator.Send(new OutboxList.Query(Status, PageNumber));
-        Test.ActorAccountId = User.AccountId();
         await mediator.Send(Test);
         await DeliverNowAsync();
         Done = "Test message queued and being sent now. Refresh to see whether it went.";

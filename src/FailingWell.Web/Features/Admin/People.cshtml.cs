@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -38,7 +36,6 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ChangeAsync<T>(AdminChange<T> change, Func<string> done)
     {
         Accounts = await mediator.Send(new People.Query());
-        change.ActorAccountId = User.AccountId();
         await mediator.Send(change);
         Done = done();
         return RedirectToPage();

@@ -1,9 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Admin;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,7 +21,6 @@ public sealed class ReferenceDataModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAddAsync()
     {
         Lists = await mediator.Send(new ReferenceLists.Query());
-        Add.ActorAccountId = User.AccountId();
         await mediator.Send(Add);
         Done = $"Added '{Add.Name!.Trim()}'.";
         return RedirectToPage();
@@ -32,7 +29,6 @@ public sealed class ReferenceDataModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostChangeAsync()
     {
         Lists = await mediator.Send(new ReferenceLists.Query());
-        Change.ActorAccountId = User.AccountId();
         await mediator.Send(Change);
         Done = "Saved.";
         return RedirectToPage();

@@ -1,6 +1,4 @@
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,7 +26,6 @@ public sealed class SettingsModel(IMediator mediator, TriageSettingsSource sourc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.ActorAccountId = User.AccountId();
         await mediator.Send(Input);
         Done = "Settings saved.";
         return RedirectToPage();

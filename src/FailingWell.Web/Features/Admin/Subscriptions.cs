@@ -1,10 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Admin;
 
 /// <summary>Who receives which stream's digest for which scope.</summary>

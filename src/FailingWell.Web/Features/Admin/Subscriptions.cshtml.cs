@@ -1,10 +1,5 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Admin;
 
@@ -30,7 +25,6 @@ public sealed class SubscriptionsModel(IMediator mediator, FailingWellDbContext 
     public async Task<IActionResult> OnPostAddAsync()
     {
         await LoadAsync();
-        Input.ActorAccountId = User.AccountId();
         await mediator.Send(Input);
         Done = "Subscription added.";
         return RedirectToPage();
@@ -39,7 +33,7 @@ public sealed class SubscriptionsModel(IMediator mediator, FailingWellDbContext 
     public async Task<IActionResult> OnPostRemoveAsync()
     {
         await LoadAsync();
-        await mediator.Send(new RemoveSubscription.Command { SubscriptionId = SubscriptionId, ActorAccountId = User.AccountId() });
+        await mediator.Send(new RemoveSubscription.Command { SubscriptionId = SubscriptionId });
         Done = "Subscription removed.";
         return RedirectToPage();
     }

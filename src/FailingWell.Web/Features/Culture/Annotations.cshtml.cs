@@ -1,10 +1,5 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Culture;
 
@@ -26,7 +21,6 @@ public sealed class AnnotationsModel(IMediator mediator, FailingWellDbContext db
     public async Task<IActionResult> OnPostAddAsync()
     {
         await OnGetAsync();
-        Input.ActorAccountId = User.AccountId();
         await mediator.Send(Input);
         Done = "Event added.";
         return RedirectToPage();
@@ -35,7 +29,7 @@ public sealed class AnnotationsModel(IMediator mediator, FailingWellDbContext db
     public async Task<IActionResult> OnPostRemoveAsync()
     {
         await OnGetAsync();
-        await mediator.Send(new RemoveAnnotation.Command { AnnotationId = AnnotationId, ActorAccountId = User.AccountId() });
+        await mediator.Send(new RemoveAnnotation.Command { AnnotationId = AnnotationId });
         Done = "Event removed.";
         return RedirectToPage();
     }

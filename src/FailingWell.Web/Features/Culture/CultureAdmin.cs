@@ -1,11 +1,6 @@
 using System.Globalization;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
 using FluentValidation.Results;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Culture;
 

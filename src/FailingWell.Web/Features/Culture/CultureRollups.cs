@@ -1,7 +1,4 @@
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Digests;
-using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace FailingWell.Web.Features.Culture;
@@ -107,19 +104,4 @@ public sealed class CultureRollupJob(CultureRollups rollups) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await rollups.RefreshAsync(cancellationToken);
-}
-
-public static class CultureExtensions
-{
-    public static WebApplicationBuilder AddFailingWellCulture(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<CultureRollups>();
-        var interval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Culture:RollupIntervalSeconds", 600));
-        builder.Services.AddQuartz(quartz => quartz.ScheduleJob<CultureRollupJob>(
-            trigger => trigger.WithIdentity("culture-rollups", "culture")
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(builder.Configuration.GetValue("Culture:FirstRollupSeconds", 30)))
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(CultureRollupJob.Key)));
-        return builder;
-    }
 }

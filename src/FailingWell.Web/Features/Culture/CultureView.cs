@@ -1,9 +1,5 @@
 using System.Globalization;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Digests;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Culture;
 

@@ -1,10 +1,5 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Culture;
 
@@ -28,7 +23,6 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
     public async Task<IActionResult> OnPostSaveAsync()
     {
         await LoadAsync();
-        Input.ActorAccountId = User.AccountId();
         await mediator.Send(Input);
         Done = "Saved.";
         return RedirectToPage();
@@ -42,7 +36,7 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
             return Page();
         }
 
-        var count = await mediator.Send(new ImportDenominators.Command { Text = text, ActorAccountId = User.AccountId() });
+        var count = await mediator.Send(new ImportDenominators.Command { Text = text });
         Done = $"Imported {count} rows.";
         return RedirectToPage();
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FailingWell.Web.Domain;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

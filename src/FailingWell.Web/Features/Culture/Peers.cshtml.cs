@@ -1,9 +1,5 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Culture;
 
@@ -29,7 +25,7 @@ public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, ICon
             return Page();
         }
 
-        var count = await mediator.Send(new ImportPeerRates.Command { Text = text, ActorAccountId = User.AccountId() });
+        var count = await mediator.Send(new ImportPeerRates.Command { Text = text });
         Done = $"Imported {count} rows.";
         return RedirectToPage();
     }

@@ -1,7 +1,5 @@
-using FailingWell.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Digests;
 

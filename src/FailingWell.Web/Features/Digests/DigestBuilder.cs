@@ -1,7 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Digests;
 
 /// <summary>
@@ -54,21 +50,20 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             .GroupBy(r => r.DivisionId)
             .Select(g => new { DivisionId = g.Key, Due = g.Count(), OnTime = g.Count(r => r.FeedbackGivenOn != null && r.FeedbackGivenOn <= r.FeedbackBy) })
             .ToListAsync(cancellationToken);
-        var overdue = await inStream.Where(r => r.Status != ReportStatus.Closed && r.ReceivedOn < end)
-            .GroupBy(r => r.DivisionId)
-            .Select(g => new
-            {
-                DivisionId = g.Key,
-                Acknowledgement = g.Count(r => r.Status == ReportStatus.New && r.AcknowledgeBy < end),
-                Feedback = g.Count(r => r.FeedbackGivenOn == null && r.FeedbackBy < end),
-            })
-            .ToListAsync(cancellationToken);
-        var actions = await db.ReportActions.AsNoTracking()
-            .Where(a => a.CompletedOn == null)
-            .Join(inStream, a => a.ReportId, r => r.Id, (a, r) => new { r.DivisionId, a.OwnerName, a.DueOn })
-            .GroupBy(x => new { x.DivisionId, x.OwnerName })
-            .Select(g => new { g.Key.DivisionId, g.Key.OwnerName, Open = g.Count(), Overdue = g.Count(x => x.DueOn < end) })
-            .ToListAsync(cancellationToken);
+        // Overdue as the period ends: the same rules as the queue and the morning summary.
+        var received = inStream.Where(r => r.ReceivedOn < end);
+        var acknowledgementOverdue = await received.Where(ReportRules.AcknowledgementOverdue(end))
+            .GroupBy(r => r.DivisionId).Select(g => new { DivisionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var feedbackOverdue = await received.Where(ReportRules.FeedbackOverdue(end))
+            .GroupBy(r => r.DivisionId).Select(g => new { DivisionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var overdue = acknowledgementOverdue.Select(x => new { x.DivisionId, Acknowledgement = x.Count, Feedback = 0 })
+            .Concat(feedbackOverdue.Select(x => new { x.DivisionId, Acknowledgement = 0, Feedback = x.Count }))
+            .ToList();
+        var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStream, cancellationToken);
+        var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStream, cancellationToken);
+        var actions = openActions.Select(a => new { a.DivisionId, a.OwnerName, Open = a.Count, Overdue = 0 })
+            .Concat(overdueActions.Select(a => new { a.DivisionId, a.OwnerName, Open = 0, Overdue = a.Count }))
+            .ToList();
         var learning = await inStream.Where(r => r.LearningRecordedOn >= start && r.LearningRecordedOn < end && r.Learning != null)
             .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
         var goodPractice = stream == GovernanceStream.PatientExperience
@@ -149,4 +144,12 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         PhysicalHarm.Fatal => "Death",
         _ => $"{harm} harm",
     };
+
+    private sealed record OwnerCount(int? DivisionId, string? OwnerName, int Count);
+
+    private static Task<List<OwnerCount>> ActionsByOwnerAsync(IQueryable<ReportAction> actions, IQueryable<Report> reports, CancellationToken cancellationToken) =>
+        actions.Join(reports, a => a.ReportId, r => r.Id, (a, r) => new { r.DivisionId, a.OwnerName })
+            .GroupBy(x => new { x.DivisionId, x.OwnerName })
+            .Select(g => new OwnerCount(g.Key.DivisionId, g.Key.OwnerName, g.Count()))
+            .ToListAsync(cancellationToken);
 }

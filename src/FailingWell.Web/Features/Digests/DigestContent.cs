@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FailingWell.Web.Domain;
 
 namespace FailingWell.Web.Features.Digests;
 

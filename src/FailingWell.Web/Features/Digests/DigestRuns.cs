@@ -1,8 +1,4 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace FailingWell.Web.Features.Digests;
@@ -89,29 +85,4 @@ public sealed class MonthlyDigestJob(DigestRuns runs) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await runs.RunAsync(PeriodKind.Month, cancellationToken);
-}
-
-public static class DigestsExtensions
-{
-    public static WebApplicationBuilder AddFailingWellDigests(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<DigestBuilder>();
-        builder.Services.AddScoped<DigestRuns>();
-        var weekly = builder.Configuration["Digests:WeeklyCron"] ?? "0 0 7 ? * MON";
-        var monthly = builder.Configuration["Digests:MonthlyCron"] ?? "0 0 7 1 * ?";
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        builder.Services.AddQuartz(quartz =>
-        {
-            // Fire-and-proceed: a run missed while the site was down happens as soon as it is back.
-            quartz.ScheduleJob<WeeklyDigestJob>(
-                trigger => trigger.WithIdentity("weekly-digests", "digests")
-                    .WithCronSchedule(weekly, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(WeeklyDigestJob.Key));
-            quartz.ScheduleJob<MonthlyDigestJob>(
-                trigger => trigger.WithIdentity("monthly-digests", "digests")
-                    .WithCronSchedule(monthly, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(MonthlyDigestJob.Key));
-        });
-        return builder;
-    }
 }

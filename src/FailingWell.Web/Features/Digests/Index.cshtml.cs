@@ -1,13 +1,6 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Mediation;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Digests;
 
@@ -42,7 +35,6 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db, IAut
             return Forbid();
         }
 
-        Build.ActorAccountId = User.AccountId();
         var built = await mediator.Send(Build);
         Done = built == 0 ? "Those digests already exist: nothing was changed." : $"{built} digests built.";
         return RedirectToPage();
@@ -66,54 +58,5 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db, IAut
         Scopes = [(Digest.OrganisationScope, "Whole organisation"),
             .. (await db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync())
                 .Select(d => (Digest.DivisionScope(d.Id), d.Name))];
-    }
-}
-
-/// <summary>Builds a period's packs on demand (leads and admins).</summary>
-public static class BuildDigests
-{
-    public sealed class Command : ICommand<int>, IAuditedAdminRequest
-    {
-        public string? Stream { get; set; }
-
-        public string? Period { get; set; }
-
-        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-        public string ActorAccountId { get; set; } = "";
-
-        public string AuditDescription => $"Built digests for {Period} ({Stream})";
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator(UkTime time)
-        {
-            RuleFor(c => c.Stream).Must(s => s is "all" || Enum.TryParse<GovernanceStream>(s, out _)).WithMessage("Choose a stream");
-            RuleFor(c => c.Period)
-                .Must(p => Digests.Period.TryParse(p, out _)).WithMessage("Enter a week like 2026-W46 or a month like 2026-11")
-                .Must(p => !Digests.Period.TryParse(p, out var period) || period.End <= time.Today)
-                .WithMessage("That period has not finished yet: a digest is built once its period is over");
-        }
-    }
-
-    public sealed class Handler(DigestBuilder builder, DigestRuns runs) : IRequestHandler<Command, int>
-    {
-        public async Task<int> Handle(Command request, CancellationToken cancellationToken)
-        {
-            if (!Digests.Period.TryParse(request.Period, out var period))
-            {
-                throw new InvalidOperationException("The validator lets only real periods through.");
-            }
-
-            var streams = request.Stream == "all" ? Enum.GetValues<GovernanceStream>() : [Enum.Parse<GovernanceStream>(request.Stream!)];
-            var built = new List<Digest>();
-            foreach (var stream in streams)
-            {
-                built.AddRange(await builder.BuildAsync(stream, period, cancellationToken));
-            }
-
-            await runs.NotifyAsync(built, cancellationToken);
-            return built.Count;
-        }
     }
 }

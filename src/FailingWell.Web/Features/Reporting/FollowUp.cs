@@ -1,10 +1,4 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Mediation;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Reporting;
 
@@ -81,7 +75,8 @@ public static class FollowUp
         string? Outcome,
         string? Learning,
         IReadOnlyList<ActionView> Actions,
-        IReadOnlyList<MessageView> Messages);
+        IReadOnlyList<MessageView> Messages,
+        string AcknowledgementPromise);
 
     public sealed record ActionView(string Description, DateOnly DueOn, DateOnly? CompletedOn);
 
@@ -89,7 +84,7 @@ public static class FollowUp
 
     public sealed record ViewQuery(int ReportId) : IRequest<View>;
 
-    public sealed class ViewHandler(FailingWellDbContext db) : IRequestHandler<ViewQuery, View>
+    public sealed class ViewHandler(FailingWellDbContext db, Triage.TriageSettingsSource settings) : IRequestHandler<ViewQuery, View>
     {
         public async Task<View> Handle(ViewQuery request, CancellationToken cancellationToken)
         {
@@ -106,7 +101,8 @@ public static class FollowUp
                 .AsSplitQuery()
                 .SingleAsync(cancellationToken);
             return new View(report.Reference, report.Kind, report.ReceivedOn, report.Status, report.AcknowledgedOn, report.ClosedOn,
-                report.OutcomeForReporter, report.Learning, report.Actions, report.Messages);
+                report.OutcomeForReporter, report.Learning, report.Actions, report.Messages,
+                (await settings.GetAsync(cancellationToken)).Deadlines.AcknowledgementPromise);
         }
     }
 
@@ -168,9 +164,9 @@ public static class FollowUp
         _ => status.ToString(),
     };
 
-    public static string StatusDetail(ReportStatus status) => status switch
+    public static string StatusDetail(ReportStatus status, string acknowledgementPromise) => status switch
     {
-        ReportStatus.New => "We have your report. A governance lead will read it, usually within 7 days.",
+        ReportStatus.New => $"We have your report. A governance lead will read it, {acknowledgementPromise}.",
         ReportStatus.Acknowledged => "A governance lead has read your report and will decide what to do next.",
         ReportStatus.UnderReview => "Your report is being looked into. You can see below what is being done.",
         ReportStatus.Closed => "We have finished looking into your report. You can see below what happened and what we learned.",

@@ -1,7 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Reporting;
 
 /// <summary>The lists the report form offers: only items admins have not retired, in their order.</summary>
@@ -13,9 +9,9 @@ public static class ReportForm
 
     public sealed record Place(string Division, IReadOnlyList<Choice> Choices);
 
-    public sealed record Options(IReadOnlyList<Place> Places, IReadOnlyList<Choice> Categories, IReadOnlyList<Choice> StaffGroups)
+    public sealed record Options(IReadOnlyList<Place> Places, IReadOnlyList<Choice> Categories, IReadOnlyList<Choice> StaffGroups, string AcknowledgementPromise)
     {
-        public static readonly Options Empty = new([], [], []);
+        public static readonly Options Empty = new([], [], [], "");
     }
 
     /// <summary>"Where" is one list: a location, somewhere in a division, or not sure.</summary>
@@ -25,7 +21,7 @@ public static class ReportForm
 
     private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Query, Options>
+    public sealed class Handler(FailingWellDbContext db, Triage.TriageSettingsSource settings) : IRequestHandler<Query, Options>
     {
         public async Task<Options> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -53,7 +49,8 @@ public static class ReportForm
                 .ToListAsync(cancellationToken);
             return new Options(places,
                 [.. categories.Select(c => new Choice(Invariant(c.Id), c.Name))],
-                [.. staffGroups.Select(s => new Choice(Invariant(s.Id), s.Name))]);
+                [.. staffGroups.Select(s => new Choice(Invariant(s.Id), s.Name))],
+                (await settings.GetAsync(cancellationToken)).Deadlines.AcknowledgementPromise);
         }
     }
 }

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Reporting;
 
@@ -158,7 +155,7 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
                     report.Id = 0; // a retried batch must not reuse an id from the attempt that failed
                     report.ReferenceYear = year.Key;
                     report.ReferenceNumber = number;
-                    report.Reference = Reference(year.Key, number);
+                    report.Reference = ReportReference.Format(year.Key, number);
                     number++;
                 }
             }
@@ -186,9 +183,6 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
             LogBatch(logger, batch.Count);
         }
     }
-
-    public static string Reference(int year, int number) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"FW-{year}-{number:000000}");
 
     /// <summary>
     /// Takes the next <paramref name="count"/> numbers of the year with one UPDATE: its row lock

@@ -17,18 +17,3 @@ public sealed class ReportingSettings
     /// </summary>
     public int MaxPendingReceiptCodes { get; set; } = 20_000;
 }
-
-public static class ReportingExtensions
-{
-    public static WebApplicationBuilder AddFailingWellReporting(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<ReportingSettings>().Bind(builder.Configuration.GetSection(ReportingSettings.Section));
-        builder.Services.AddSingleton<ClientLimiter>();
-        builder.Services.AddSingleton<FollowUpSessions>();
-        builder.Services.AddSingleton<ReportIntake>();
-        builder.Services.AddSingleton<PendingReceipts>();
-        builder.Services.AddHostedService<ReceiptHashing>();
-        builder.Services.AddSingleton<Domain.UkTime>();
-        return builder;
-    }
-}

@@ -1,10 +1,4 @@
 using System.Globalization;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Mediation;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Reporting;
 
@@ -191,7 +185,7 @@ public static class SubmitReport
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var (receivedOn, receivedBand) = time.DayAndBand();
-            var deadlines = await triageSettings.GetAsync(cancellationToken);
+            var deadlines = (await triageSettings.GetAsync(cancellationToken)).Deadlines;
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
             var stream = await db.Categories.AsNoTracking().Where(c => c.Id == request.CategoryId).Select(c => c.DefaultStream).SingleAsync(cancellationToken);
@@ -219,15 +213,15 @@ public static class SubmitReport
                 ReporterEmail = named ? request.ReporterEmail!.Trim() : null,
                 ReceivedOn = receivedOn,
                 ReceivedBand = receivedBand,
-                AcknowledgeBy = receivedOn.AddDays(deadlines.AcknowledgeWithinDays),
-                FeedbackBy = receivedOn.AddMonths(deadlines.FeedbackWithinMonths),
+                AcknowledgeBy = deadlines.AcknowledgeBy(receivedOn),
+                FeedbackBy = deadlines.FeedbackBy(receivedOn),
                 SubmissionId = request.SubmissionId,
                 ReceiptLocator = receipt.Locator,
                 ReceiptSalt = receipt.Salt,
                 // Empty until the hash is worked out off the request; see PendingReceipts.
                 ReceiptHash = hashLater ? [] : ReceiptCodes.Hash(receipt.Secret, receipt.Salt),
             };
-            var escalate = Triage.TriageSettings.NeedsEscalation(report.PhysicalHarm, riskScore: null);
+            var escalate = ReportRules.NeedsEscalation(report.PhysicalHarm, riskScore: null);
 
             ReportIntake.Accepted accepted;
             try

@@ -1,7 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>A lead has read the report; the reporter sees so at follow-up.</summary>

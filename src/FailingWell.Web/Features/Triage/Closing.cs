@@ -1,8 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>"You said, we did": what was learned and what changed, shown to the reporter and the digests.</summary>

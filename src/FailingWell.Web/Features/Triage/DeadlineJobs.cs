@@ -1,8 +1,4 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace FailingWell.Web.Features.Triage;
@@ -21,31 +17,22 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
     public async Task<int> SendAsync(CancellationToken cancellationToken)
     {
         var today = time.Today;
-        var overdue = db.Reports.AsNoTracking().Where(r =>
-            (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
-            || (r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today));
-        var byOwner = await overdue.Where(r => r.OwnerAccountId != null)
-            .GroupBy(r => r.OwnerAccountId!)
-            .Select(g => new
-            {
-                Owner = g.Key,
-                Acknowledgement = g.Count(r => r.Status == ReportStatus.New && r.AcknowledgeBy < today),
-                Feedback = g.Count(r => r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today),
-            })
-            .ToDictionaryAsync(x => x.Owner, cancellationToken);
+        var reports = db.Reports.AsNoTracking();
+        var acknowledgement = await CountByOwnerAsync(reports.Where(ReportRules.AcknowledgementOverdue(today)), cancellationToken);
+        var feedback = await CountByOwnerAsync(reports.Where(ReportRules.FeedbackOverdue(today)), cancellationToken);
         var actions = await db.ReportActions.AsNoTracking()
-            .Where(a => a.CompletedOn == null && a.DueOn < today && a.OwnerAccountId != null)
+            .Where(ReportRules.ActionOverdue(today))
+            .Where(a => a.OwnerAccountId != null)
             .GroupBy(a => a.OwnerAccountId!)
             .Select(g => new { Owner = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Owner, x => x.Count, cancellationToken);
-        var unowned = await overdue.CountAsync(r => r.OwnerAccountId == null, cancellationToken);
+        var unowned = await reports.Where(ReportRules.Overdue(today)).CountAsync(r => r.OwnerAccountId == null, cancellationToken);
 
         var site = configuration.SiteBaseUrl();
         var sent = 0;
         foreach (var lead in await LeadsWithEmailAsync(cancellationToken))
         {
-            var mine = byOwner.GetValueOrDefault(lead.Id);
-            var counts = new Counts(mine?.Acknowledgement ?? 0, mine?.Feedback ?? 0, actions.GetValueOrDefault(lead.Id), unowned);
+            var counts = new Counts(acknowledgement.GetValueOrDefault(lead.Id), feedback.GetValueOrDefault(lead.Id), actions.GetValueOrDefault(lead.Id), unowned);
             if (!counts.Any || await AlreadySentTodayAsync(lead.Email, cancellationToken))
             {
                 continue;
@@ -73,20 +60,23 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
     // sends nothing more.
     private async Task<bool> AlreadySentTodayAsync(string email, CancellationToken cancellationToken)
     {
-        var since = time.Now.Date;
-        var sinceUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(since, DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var sinceUtc = time.StartOfTodayUtc;
         return await db.OutboxEmails.AnyAsync(e => e.To == email && e.Subject == Subject && e.CreatedAtUtc >= sinceUtc, cancellationToken);
     }
 
     public const string Subject = "FailingWell: overdue items";
 
+    private static Task<Dictionary<string, int>> CountByOwnerAsync(IQueryable<Report> reports, CancellationToken cancellationToken) =>
+        reports.Where(r => r.OwnerAccountId != null)
+            .GroupBy(r => r.OwnerAccountId!)
+            .Select(g => new { Owner = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Owner, x => x.Count, cancellationToken);
+
     private async Task<List<(string Id, string Name, string Email)>> LeadsWithEmailAsync(CancellationToken cancellationToken) =>
-        (await (from user in db.Users.OfType<StaffAccount>()
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == StaffRoles.GovernanceLead && user.Email != null
-                select new { user.Id, user.DisplayName, user.Email })
-            .Distinct().ToListAsync(cancellationToken))
+        (await db.StaffInRole(StaffRoles.GovernanceLead)
+            .Where(user => user.Email != null)
+            .Select(user => new { user.Id, user.DisplayName, user.Email })
+            .ToListAsync(cancellationToken))
         .Select(u => (u.Id, u.DisplayName, u.Email!)).ToList();
 }
 

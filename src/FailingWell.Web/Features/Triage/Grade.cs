@@ -1,8 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>Confirms or changes the harm levels and rates the risk on the NHS 5x5 matrix.</summary>
@@ -48,7 +43,7 @@ public static class Grade
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
-            var wasEscalated = TriageSettings.NeedsEscalation(report.PhysicalHarm, report.RiskScore);
+            var wasEscalated = ReportRules.NeedsEscalation(report.PhysicalHarm, report.RiskScore);
             report.PhysicalHarm = request.PhysicalHarm!.Value;
             report.PsychologicalHarm = request.PsychologicalHarm!.Value;
             report.RiskConsequence = request.Consequence;
@@ -61,7 +56,7 @@ public static class Grade
                 report.Status = ReportStatus.UnderReview;
             }
 
-            if (!wasEscalated && TriageSettings.NeedsEscalation(report.PhysicalHarm, report.RiskScore))
+            if (!wasEscalated && ReportRules.NeedsEscalation(report.PhysicalHarm, report.RiskScore))
             {
                 await escalation.GradedReportNeedsAttentionAsync(report.Id, report.Reference);
             }

@@ -1,9 +1,5 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Triage;
 
@@ -19,7 +15,7 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db) : Pa
 
     public async Task OnGetAsync()
     {
-        Result = await mediator.Send(new Queue.Query(Filter, User.AccountId()));
+        Result = await mediator.Send(new Queue.Query(Filter));
         Divisions = (await db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync())
             .Select(d => (d.Id, d.Name)).ToList();
     }

@@ -1,9 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>The same thing was reported already: this one closes, pointing the reporter to the other.</summary>

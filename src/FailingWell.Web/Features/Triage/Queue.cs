@@ -1,8 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>The open reports, newest first, filtered on indexed columns and paged.</summary>
@@ -12,8 +7,6 @@ public static class Queue
 
     /// <summary>Up to this many matches are sorted; more are read newest first (see the handler).</summary>
     private const int FewMatches = 20_000;
-
-    private static readonly ReportStatus[] OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
 
     public sealed class Filter
     {
@@ -45,7 +38,10 @@ public static class Queue
         public int Page { get; set; } = 1;
     }
 
-    public sealed record Query(Filter Filter, string ActorAccountId) : IRequest<Result>;
+    public sealed record Query(Filter Filter) : IRequest<Result>, IStaffRequest
+    {
+        public string ActorAccountId { get; set; } = "";
+    }
 
     public sealed record Item(
         int Id, string Reference, string? Title, ReportKind Kind, DateOnly ReceivedOn, TimeBand ReceivedBand, ReportStatus Status,
@@ -68,7 +64,7 @@ public static class Queue
                 "review" => [ReportStatus.UnderReview],
                 "closed" => [ReportStatus.Closed],
                 "all" => null,
-                _ => OpenStatuses,
+                _ => [.. ReportRules.OpenStatuses],
             };
             reports = statuses switch
             {
@@ -103,16 +99,12 @@ public static class Queue
 
             if (filter.Overdue)
             {
-                // Each side of the OR matches an index ((Status, AcknowledgeBy) and (Status, FeedbackBy)),
-                // so the database can use both rather than read every report.
-                reports = reports.Where(r =>
-                    (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
-                    || (OpenStatuses.Contains(r.Status) && r.FeedbackBy < today && r.FeedbackGivenOn == null));
+                reports = reports.Where(ReportRules.Overdue(today));
             }
 
             if (filter.Escalated)
             {
-                reports = reports.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskScore >= TriageSettings.EscalationRiskScore);
+                reports = reports.Where(ReportRules.NeedingEscalation());
             }
 
             reports = filter.Anonymous switch
@@ -129,8 +121,8 @@ public static class Queue
             if (!string.IsNullOrWhiteSpace(filter.Search))
             {
                 var text = filter.Search.Trim();
-                var reference = text.ToUpperInvariant();
-                if (reference.StartsWith("FW-", StringComparison.Ordinal))
+                var reference = ReportReference.Normalise(text);
+                if (ReportReference.LooksLikeReference(text))
                 {
                     reports = reports.Where(r => r.Reference == reference);
                 }
@@ -164,15 +156,22 @@ public static class Queue
             var ordered = total > FewMatches
                 ? reports.OrderByDescending(r => r.Id)
                 : reports.OrderByDescending(r => r.Id + 0);
-            var items = await ordered
+            var rows = await ordered
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new Item(
+                .Select(r => new
+                {
                     r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,
-                    r.Division == null ? null : r.Division.Name, r.Category!.Name, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
-                    r.Status == ReportStatus.New && r.AcknowledgeBy < today,
-                    r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today))
+                    Division = r.Division == null ? null : r.Division.Name, Category = r.Category!.Name, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
+                    r.AcknowledgeBy, r.FeedbackBy, r.FeedbackGivenOn,
+                })
                 .ToListAsync(cancellationToken);
+            var items = rows.Select(r => new Item(
+                    r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,
+                    r.Division, r.Category, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
+                    ReportRules.IsAcknowledgementOverdue(r.Status, r.AcknowledgeBy, today),
+                    ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, today)))
+                .ToList();
             return new Result(items, total, page, pages);
         }
     }

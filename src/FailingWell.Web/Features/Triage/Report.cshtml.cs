@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -45,7 +43,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var report = await mediator.Send(new ReportView.Query(id, User.AccountId()));
+        var report = await mediator.Send(new ReportView.Query(id));
         if (report is null)
         {
             return NotFound();
@@ -86,7 +84,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     {
         // Loaded first (and not audited as a view), so a refusal re-renders the page around the
         // message, showing the report as it is now.
-        var report = await mediator.Send(new ReportView.Query(id, User.AccountId(), RecordView: false));
+        var report = await mediator.Send(new ReportView.Query(id, RecordView: false));
         if (report is null)
         {
             return NotFound();
@@ -94,7 +92,6 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
         Report = report;
         change.ReportId = id;
-        change.ActorAccountId = User.AccountId();
         await mediator.Send(change);
         Done = done;
         return RedirectToPage(new { id });

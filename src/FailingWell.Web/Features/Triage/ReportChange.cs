@@ -1,9 +1,5 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Mediation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Features.Triage;
 

@@ -1,17 +1,12 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using FailingWell.Web.Infrastructure.Mediation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>Everything a governance lead sees of one report. Looking is itself audited.</summary>
 public static class ReportView
 {
-    public sealed record Query(int ReportId, string ActorAccountId, bool RecordView = true) : IRequest<Details?>, IAuditedReportRequest
+    public sealed record Query(int ReportId, bool RecordView = true) : IRequest<Details?>, IAuditedReportRequest
     {
+        public string ActorAccountId { get; set; } = "";
+
         public string AuditAction => RecordView ? "Viewed" : "";
     }
 
@@ -26,7 +21,8 @@ public static class ReportView
         DateOnly? AcknowledgedOn, DateOnly? FeedbackGivenOn, DateOnly? ClosedOn, string? Outcome, string? Learning,
         string? DuplicateOf, IReadOnlyList<string> Duplicates,
         IReadOnlyList<ActionItem> Actions, IReadOnlyList<Message> Messages, IReadOnlyList<HistoryItem> History,
-        IReadOnlyList<Leads.Lead> Leads, IReadOnlyList<(int Id, string Name)> Divisions);
+        IReadOnlyList<Leads.Lead> Leads, IReadOnlyList<(int Id, string Name)> Divisions,
+        bool AcknowledgementOverdue, bool FeedbackOverdue);
 
     public sealed record ActionItem(int Id, string Description, string? OwnerName, DateOnly DueOn, DateOnly? CompletedOn);
 
@@ -43,7 +39,7 @@ public static class ReportView
         _ => status.ToString(),
     };
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Query, Details?>
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Query, Details?>
     {
         public async Task<Details?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -76,7 +72,9 @@ public static class ReportView
                 duplicateOf, duplicates,
                 [.. r.Actions.OrderBy(a => a.DueOn).Select(a => new ActionItem(a.Id, a.Description, a.OwnerName, a.DueOn, a.CompletedOn))],
                 [.. r.Messages.OrderBy(m => m.Id).Select(m => new Message(m.Author, m.ReviewerName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand))],
-                history, await Leads.ListAsync(db, cancellationToken), divisions);
+                history, await Leads.ListAsync(db, cancellationToken), divisions,
+                ReportRules.IsAcknowledgementOverdue(r.Status, r.AcknowledgeBy, time.Today),
+                ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, time.Today));
         }
     }
 }

@@ -1,10 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>Sends the report to a stream and a division, and names the lead who owns it.</summary>
@@ -57,24 +50,4 @@ public static class Route
             return Unit.Value;
         }
     }
-}
-
-/// <summary>The accounts that may own reports and actions: governance leads and admins.</summary>
-public static class Leads
-{
-    public sealed record Lead(string Id, string Name);
-
-    public static async Task<bool> IsLeadAsync(FailingWellDbContext db, string accountId, CancellationToken cancellationToken) =>
-        await (from userRole in db.UserRoles
-               join role in db.Roles on userRole.RoleId equals role.Id
-               where userRole.UserId == accountId && (role.Name == StaffRoles.GovernanceLead || role.Name == StaffRoles.Admin)
-               select userRole).AnyAsync(cancellationToken);
-
-    public static async Task<List<Lead>> ListAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>
-        await (from user in db.Users.OfType<StaffAccount>()
-               join userRole in db.UserRoles on user.Id equals userRole.UserId
-               join role in db.Roles on userRole.RoleId equals role.Id
-               where role.Name == StaffRoles.GovernanceLead || role.Name == StaffRoles.Admin
-               orderby user.DisplayName
-               select new Lead(user.Id, user.DisplayName)).Distinct().ToListAsync(cancellationToken);
 }

@@ -1,7 +1,3 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Email;
-using Quartz;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>The <c>Triage</c> configuration section: deadlines, the escalation list and retention.</summary>
@@ -27,17 +23,15 @@ public sealed class TriageSettings
     /// <summary>When the nightly retention job runs (cron, UK time).</summary>
     public string RetentionCron { get; set; } = "0 30 2 * * ?";
 
-    public const int EscalationRiskScore = 15;
-
-    public static bool NeedsEscalation(PhysicalHarm harm, int? riskScore) =>
-        harm >= PhysicalHarm.Severe || riskScore >= EscalationRiskScore;
+    /// <summary>The deadlines these settings give a new report.</summary>
+    public ReportDeadlines Deadlines => new(AcknowledgeWithinDays, FeedbackWithinMonths);
 }
 
 /// <summary>
 /// The triage settings in force: the configuration file's, overridden by what an admin has saved
 /// at /admin/settings.
 /// </summary>
-public sealed class TriageSettingsSource(Infrastructure.Data.FailingWellDbContext db, Microsoft.Extensions.Options.IOptions<TriageSettings> defaults)
+public sealed class TriageSettingsSource(FailingWellDbContext db, Microsoft.Extensions.Options.IOptions<TriageSettings> defaults)
 {
     public const string AcknowledgeWithinDaysKey = "Triage:AcknowledgeWithinDays";
     public const string FeedbackWithinMonthsKey = "Triage:FeedbackWithinMonths";
@@ -46,8 +40,7 @@ public sealed class TriageSettingsSource(Infrastructure.Data.FailingWellDbContex
 
     public async Task<TriageSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        var saved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            db.Settings.Where(s => s.Key.StartsWith("Triage:")), s => s.Key, s => s.Value, cancellationToken);
+        var saved = await db.Settings.Where(s => s.Key.StartsWith("Triage:")).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         var d = defaults.Value;
         int Number(string key, int fallback) =>
             saved.TryGetValue(key, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
@@ -62,63 +55,5 @@ public sealed class TriageSettingsSource(Infrastructure.Data.FailingWellDbContex
             OverdueSummaryCron = d.OverdueSummaryCron,
             RetentionCron = d.RetentionCron,
         };
-    }
-}
-
-/// <summary>Tells the escalation list that something needs attention now: a link, never report text.</summary>
-public sealed class Escalation(IEmailOutbox outbox, TriageSettingsSource settings, IConfiguration configuration)
-{
-    private string Site => configuration.SiteBaseUrl();
-
-    /// <summary>
-    /// On arrival the email names no report: its send time would otherwise date an anonymous report
-    /// to the second. It links to the queue of reports needing escalation.
-    /// </summary>
-    public Task NewReportNeedsAttentionAsync() =>
-        SendAsync("A new report needs attention now",
-            $"A report with severe or fatal harm has just been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
-
-    /// <summary>Raised by a lead's grading: the time is the lead's, so the report can be named.</summary>
-    public Task GradedReportNeedsAttentionAsync(int reportId, string reference) =>
-        SendAsync($"Report {reference} needs attention now",
-            $"Report {reference} has been graded as severe harm or extreme risk.\n\nOpen it: {Site}/triage/reports/{reportId}\n\nThis email holds no details of the report, to keep it private.");
-
-    private async Task SendAsync(string subject, string body)
-    {
-        foreach (var address in (await settings.GetAsync()).EscalationList.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            outbox.Enqueue(new EmailMessage(address.Trim(), subject, body));
-        }
-    }
-}
-
-public static class TriageExtensions
-{
-    public static WebApplicationBuilder AddFailingWellTriage(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<TriageSettings>()
-            .Bind(builder.Configuration.GetSection(TriageSettings.Section))
-            .Validate(s => s.AcknowledgeWithinDays > 0 && s.FeedbackWithinMonths > 0 && s.RemoveContactDetailsAfterDays > 0,
-                "Triage deadlines and retention must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddScoped<Escalation>();
-        builder.Services.AddScoped<TriageSettingsSource>();
-        builder.Services.AddScoped<OverdueSummary>();
-        builder.Services.AddScoped<ContactDetailsRetention>();
-
-        var settings = builder.Configuration.GetSection(TriageSettings.Section).Get<TriageSettings>() ?? new TriageSettings();
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        builder.Services.AddQuartz(quartz =>
-        {
-            quartz.ScheduleJob<OverdueSummaryJob>(
-                trigger => trigger.WithIdentity("overdue-summary", "triage")
-                    .WithCronSchedule(settings.OverdueSummaryCron, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(OverdueSummaryJob.Key));
-            quartz.ScheduleJob<ContactDetailsRetentionJob>(
-                trigger => trigger.WithIdentity("contact-details-retention", "triage")
-                    .WithCronSchedule(settings.RetentionCron, cron => cron.InTimeZone(london).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(ContactDetailsRetentionJob.Key));
-        });
-        return builder;
     }
 }

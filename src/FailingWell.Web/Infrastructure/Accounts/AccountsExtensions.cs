@@ -1,4 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace FailingWell.Web.Infrastructure.Accounts;

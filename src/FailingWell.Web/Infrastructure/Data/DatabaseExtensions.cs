@@ -1,7 +1,5 @@
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Infrastructure.Data;
 

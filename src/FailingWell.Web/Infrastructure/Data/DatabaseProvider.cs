@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Infrastructure.Data;
 

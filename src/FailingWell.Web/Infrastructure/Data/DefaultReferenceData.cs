@@ -1,6 +1,3 @@
-using FailingWell.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Infrastructure.Data;
 
 /// <summary>

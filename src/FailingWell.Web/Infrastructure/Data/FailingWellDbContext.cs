@@ -1,8 +1,5 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Web.Infrastructure.Data;
 

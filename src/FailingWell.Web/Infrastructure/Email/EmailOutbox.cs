@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
-
 namespace FailingWell.Web.Infrastructure.Email;
 
 /// <summary>An email to send: who to, what it is about, and a link. Never report text.</summary>

@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 

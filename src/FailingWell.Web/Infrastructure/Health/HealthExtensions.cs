@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FailingWell.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;

@@ -1,27 +1,17 @@
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>A request that looks at or changes one report on behalf of a member of staff.</summary>
-public interface IAuditedReportRequest
+public interface IAuditedReportRequest : IStaffRequest
 {
     int ReportId { get; }
-
-    string ActorAccountId { get; }
 
     /// <summary>What the audit log says was done: "Viewed", "Acknowledged"... never content. Empty: not audited.</summary>
     string AuditAction { get; }
 }
 
 /// <summary>A change an administrator makes: audited with a description of what changed (never report text).</summary>
-public interface IAuditedAdminRequest
+public interface IAuditedAdminRequest : IStaffRequest
 {
-    string ActorAccountId { get; }
-
     string AuditDescription { get; }
 }
 

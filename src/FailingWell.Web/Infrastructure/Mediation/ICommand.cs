@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>A request that changes something: it runs in one database transaction.</summary>

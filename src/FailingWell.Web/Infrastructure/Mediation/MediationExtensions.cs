@@ -1,6 +1,4 @@
 using System.Reflection;
-using FluentValidation;
-using MediatR;
 
 namespace FailingWell.Web.Infrastructure.Mediation;
 
@@ -16,6 +14,9 @@ public static class MediationExtensions
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
         services.AddScoped<IMediator, Mediator>();
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<Accounts.ICurrentStaff, Accounts.HttpCurrentStaff>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentStaffBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));

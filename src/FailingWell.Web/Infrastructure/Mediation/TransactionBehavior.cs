@@ -1,7 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
 namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>

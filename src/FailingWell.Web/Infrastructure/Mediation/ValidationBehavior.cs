@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-
 namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>

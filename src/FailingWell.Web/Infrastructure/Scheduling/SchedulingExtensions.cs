@@ -1,4 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Email;
 using Quartz;
 
@@ -30,12 +29,7 @@ public static class SchedulingExtensions
             // move that one to make deadlines pass; jobs must not fire because of it).
             quartz.UseTimeProvider(TimeProvider.System);
 
-            quartz.ScheduleJob<OutboxDeliveryJob>(
-                trigger => trigger
-                    .WithIdentity("outbox-delivery", "email")
-                    .StartAt(DateTimeOffset.UtcNow + emailInterval)
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(emailInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(OutboxDeliveryJob.Key));
+            quartz.ScheduleEvery<OutboxDeliveryJob>(OutboxDeliveryJob.Key, emailInterval, emailInterval);
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

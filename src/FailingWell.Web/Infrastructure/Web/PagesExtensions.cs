@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Mediation;
-
 namespace FailingWell.Web.Infrastructure.Web;
 
 public static class PagesExtensions

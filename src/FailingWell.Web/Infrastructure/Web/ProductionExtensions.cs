@@ -1,4 +1,3 @@
-using FailingWell.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace FailingWell.Web.Infrastructure.Web;

@@ -1,8 +1,8 @@
 using FailingWell.Web.Features.Admin;
-using FluentValidation;
-using MediatR;
+using FailingWell.Web.Features.Culture;
+using FailingWell.Web.Features.Digests;
 
-namespace FailingWell.Web.Infrastructure.CommandLine;
+namespace FailingWell.Web.Host;
 
 /// <summary>
 /// Verbs that run instead of the web server, e.g.
@@ -25,8 +25,8 @@ public static class CommandLineVerbs
                 // Program.cs has migrated the database before running any verb that asks to.
                 await output.WriteLineAsync("The database is migrated and its roles and reference data are in place.");
                 return 0;
-            case ["seed", ..]:
-                return await SeedAsync(services, Options(args[1..]), output, error);
+            case ["culture", "recount", ..]:
+                return await RecountRollupsAsync(services, Options(args[2..]), output, error);
             case ["digests", "build", ..]:
                 return await BuildDigestsAsync(services, Options(args[2..]), output, error);
             default:
@@ -41,68 +41,71 @@ public static class CommandLineVerbs
             Creates a staff account. Without --password, the password is read from the terminal.
           migrate
             Creates or upgrades the database (Production does not do this at start-up).
-          seed --reports 5000000 --divisions 60 --years 5
-            Adds synthetic reports (fixed random seed) for scale testing. SQLite only.
+          culture recount --from 2021-11-01
+            Recounts the culture roll-ups from that day on (after a bulk load or a restore).
           digests build --stream safety|experience|risk|all --period 2026-W46|2026-11
             Builds the packs of a period (the organisation's and every division's) that do not exist yet.
         """;
 
-    private static async Task<int> SeedAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
-    {
-        static int Number(Dictionary<string, string> o, string name, int fallback) =>
-            int.TryParse(o.GetValueOrDefault(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
-        var reports = Number(options, "reports", 100_000);
-        var divisions = Number(options, "divisions", 10);
-        var years = Number(options, "years", 3);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Data.FailingWellDbContext>();
-        var today = scope.ServiceProvider.GetRequiredService<Domain.UkTime>().Today;
-        try
-        {
-            var result = await Data.ScaleSeed.RunAsync(db, reports, divisions, years, today);
-            await output.WriteLineAsync($"Seeded {result.Reports:N0} reports over {years} years in {result.Divisions} divisions in {result.Elapsed.TotalSeconds:0.0} s ({result.RowsPerSecond:N0} rows a second; {result.Indexing.TotalSeconds:0.0} s of it building indexes).");
-            var timer = System.Diagnostics.Stopwatch.StartNew();
-            var rollups = await scope.ServiceProvider.GetRequiredService<Features.Culture.CultureRollups>().RecountAsync(today.AddYears(-years).AddDays(-1), CancellationToken.None);
-            await output.WriteLineAsync($"Recounted {rollups:N0} culture roll-ups in {timer.Elapsed.TotalSeconds:0.0} s.");
-            return 0;
-        }
-        catch (NotSupportedException unsupported)
-        {
-            await error.WriteLineAsync(unsupported.Message);
-            return 1;
-        }
-    }
-
     private static async Task<int> BuildDigestsAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        var streams = options.GetValueOrDefault("stream")?.ToLowerInvariant() switch
+        var stream = options.GetValueOrDefault("stream")?.ToLowerInvariant() switch
         {
-            "safety" => [Domain.GovernanceStream.PatientSafety],
-            "experience" => [Domain.GovernanceStream.PatientExperience],
-            "risk" => [Domain.GovernanceStream.RiskAndCompliance],
-            "all" or null => Enum.GetValues<Domain.GovernanceStream>(),
-            _ => (Domain.GovernanceStream[]?)null,
+            "safety" => nameof(GovernanceStream.PatientSafety),
+            "experience" => nameof(GovernanceStream.PatientExperience),
+            "risk" => nameof(GovernanceStream.RiskAndCompliance),
+            "all" or null => "all",
+            _ => "",
         };
-        if (streams is null || !Features.Digests.Period.TryParse(options.GetValueOrDefault("period"), out var period))
+        var command = new BuildDigests.Command { Stream = stream, Period = options.GetValueOrDefault("period") };
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var (ok, count) = await SendAsync(services, command, error,
+            "--stream must be safety, experience, risk or all, and --period a week like 2026-W46 or a month like 2026-11.");
+        if (!ok)
         {
-            await error.WriteLineAsync("--stream must be safety, experience, risk or all, and --period a week like 2026-W46 or a month like 2026-11.");
             return 1;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var builder = scope.ServiceProvider.GetRequiredService<Features.Digests.DigestBuilder>();
-        var runs = scope.ServiceProvider.GetRequiredService<Features.Digests.DigestRuns>();
-        var built = new List<Domain.Digest>();
-        var timer = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var stream in streams)
+        await output.WriteLineAsync($"Built {count} digests for {command.Period} ({command.Stream}) in {timer.Elapsed.TotalSeconds:0.00} s; packs that already existed were left as they were.");
+        return 0;
+    }
+
+    private static async Task<int> RecountRollupsAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!DateOnly.TryParseExact(options.GetValueOrDefault("from"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from))
         {
-            built.AddRange(await builder.BuildAsync(stream, period, CancellationToken.None));
+            await error.WriteLineAsync("--from must be a day like 2021-11-01.");
+            return 1;
         }
 
-        var elapsed = timer.Elapsed;
-        await runs.NotifyAsync(built, CancellationToken.None);
-        await output.WriteLineAsync($"Built {built.Count} digests for {period.Key} ({string.Join(", ", streams)}) in {elapsed.TotalSeconds:0.00} s; packs that already existed were left as they were.");
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var (_, count) = await SendAsync(services, new RecountRollups.Command(from), error, "");
+        await output.WriteLineAsync($"Recounted {count:N0} culture roll-ups in {timer.Elapsed.TotalSeconds:0.0} s.");
         return 0;
+    }
+
+    /// <summary>Every verb goes through the mediator, so it is validated and audited like the page it mirrors.</summary>
+    private static async Task<(bool Ok, TResponse? Response)> SendAsync<TResponse>(IServiceProvider services, IRequest<TResponse> request, TextWriter error, string usage)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            return (true, await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request));
+        }
+        catch (ValidationException validation)
+        {
+            if (usage.Length > 0)
+            {
+                await error.WriteLineAsync(usage);
+            }
+
+            foreach (var failure in validation.Errors)
+            {
+                await error.WriteLineAsync($"--{failure.PropertyName.ToLowerInvariant()}: {failure.ErrorMessage}");
+            }
+
+            return (false, default);
+        }
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
@@ -116,23 +119,14 @@ public static class CommandLineVerbs
             Password = password,
         };
 
-        await using var scope = services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        try
+        var (ok, result) = await SendAsync(services, command, error, "");
+        if (!ok)
         {
-            var result = await mediator.Send(command);
-            await output.WriteLineAsync($"Created {result.Role} account {result.Email}.");
-            return 0;
-        }
-        catch (ValidationException validation)
-        {
-            foreach (var failure in validation.Errors)
-            {
-                await error.WriteLineAsync($"--{failure.PropertyName.ToLowerInvariant()}: {failure.ErrorMessage}");
-            }
-
             return 1;
         }
+
+        await output.WriteLineAsync($"Created {result!.Role} account {result.Email}.");
+        return 0;
     }
 
     private static async Task<string> PromptPasswordAsync(TextReader input, TextWriter output)

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using FailingWell.Web.Domain;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
 
-namespace FailingWell.Web.Infrastructure.Data;
+namespace FailingWell.Bench;
 
 /// <summary>
 /// Fills a database with synthetic reports for scale testing and benchmarks: prepared, batched
@@ -18,6 +16,14 @@ public static class ScaleSeed
     public sealed record Result(int Reports, int Divisions, TimeSpan Elapsed, TimeSpan Indexing)
     {
         public double RowsPerSecond => Reports / Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seeds the SQLite database file at <paramref name="path"/>, already migrated by the application.</summary>
+    public static async Task<Result> RunAsync(string path, int reports, int divisions, int years, DateOnly until)
+    {
+        var options = new DbContextOptionsBuilder<FailingWellDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using var db = new FailingWellDbContext(options);
+        return await RunAsync(db, reports, divisions, years, until);
     }
 
     public static async Task<Result> RunAsync(FailingWellDbContext db, int reports, int divisions, int years, DateOnly until, int seed = 20130701, CancellationToken cancellationToken = default)
@@ -107,7 +113,7 @@ public static class ScaleSeed
                 var closed = status == ReportStatus.Closed;
                 var acknowledged = received.AddDays(random.Next(0, 12));
                 acknowledged = acknowledged > until ? until : acknowledged;
-                p[0] = string.Create(CultureInfo.InvariantCulture, $"FW-{year}-{number:000000}");
+                p[0] = ReportReference.Format(year, number);
                 p[1] = year;
                 p[2] = number;
                 p[3] = (int)kind;

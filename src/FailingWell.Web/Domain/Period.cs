@@ -1,7 +1,6 @@
 using System.Globalization;
-using FailingWell.Web.Domain;
 
-namespace FailingWell.Web.Features.Digests;
+namespace FailingWell.Web.Domain;
 
 /// <summary>An ISO week (2026-W46, Monday to Sunday) or a calendar month (2026-11), in UK dates.</summary>
 public sealed record Period(PeriodKind Kind, string Key, DateOnly Start, DateOnly End)

@@ -1,15 +1,10 @@
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Infrastructure.Data;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
-namespace FailingWell.Web.Infrastructure.Demo;
+namespace FailingWell.Web.Features.Demo;
 
 /// <summary>
 /// A demo NHS trust that tells the Basildon story over three years: low reporting at first, "placed in
@@ -23,6 +18,9 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
 {
     public const int Months = 36;
     public const int SpecialMeasuresMonth = 12;
+
+    /// <summary>The demo trust keeps the default deadlines.</summary>
+    private static readonly ReportDeadlines Deadlines = new Triage.TriageSettings().Deadlines;
     public const string Password = "demo password 2013";
 
     public sealed record Account(string Email, string Role, string Name);
@@ -142,7 +140,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
                 number++;
                 var report = new Report
                 {
-                    Reference = $"FW-{year}-{seq:000000}", ReferenceYear = year, ReferenceNumber = seq, Kind = kind,
+                    Reference = ReportReference.Format(year, seq), ReferenceYear = year, ReferenceNumber = seq, Kind = kind,
                     WhatHappened = Stories[random.Next(Stories.Length)], OccurredOn = received, OccurredBand = (TimeBand)random.Next(1, 5),
                     DivisionId = division.Id, LocationId = division.Locations.Count == 0 ? null : division.Locations[random.Next(division.Locations.Count)].Id,
                     PersonAffected = kind == ReportKind.Incident ? PersonAffected.Patient : PersonAffected.Nobody, PhysicalHarm = harm,
@@ -150,7 +148,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
                     CategoryId = category.Id, Stream = category.DefaultStream, StaffGroupId = staffGroup?.Id, IsAnonymous = anonymous,
                     ReporterName = anonymous ? null : $"Demo Reporter {number}", ReporterEmail = anonymous ? null : $"reporter{number}@demo.failingwell.nhs.uk",
                     ReceivedOn = received, ReceivedBand = (TimeBand)random.Next(1, 5),
-                    AcknowledgeBy = received.AddDays(7), FeedbackBy = received.AddMonths(3),
+                    AcknowledgeBy = Deadlines.AcknowledgeBy(received), FeedbackBy = Deadlines.FeedbackBy(received),
                     Status = closed ? ReportStatus.Closed : acknowledged ? (random.NextDouble() < 0.5 ? ReportStatus.UnderReview : ReportStatus.Acknowledged) : ReportStatus.New,
                     AcknowledgedOn = acknowledged || closed ? received.AddDays(Math.Min(ackDays, Math.Max(0, age))) : null,
                     OwnerAccountId = acknowledged || closed ? lead : null,
@@ -232,47 +230,4 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Demo trust created: {Reports} reports over {Months} months")]
     private static partial void Created(ILogger logger, int reports, int months);
-}
-
-public static class DemoExtensions
-{
-    public const string NoDemo = "--no-demo";
-
-    public static WebApplicationBuilder AddFailingWellDemo(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<DemoTrust>();
-        return builder;
-    }
-
-    /// <summary>
-    /// In Development, unless switched off (<c>Demo:Enabled=false</c> or <c>--no-demo</c>), fills an empty
-    /// database with the demo trust and prints the demo accounts. Never in Production.
-    /// </summary>
-    public static async Task SeedDemoTrustIfWantedAsync(this WebApplication app, string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment() || args.Contains(NoDemo) || !app.Configuration.GetValue("Demo:Enabled", true))
-        {
-            return;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var demo = scope.ServiceProvider.GetRequiredService<DemoTrust>();
-        var created = await demo.EnsureAsync(CancellationToken.None);
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
-        if (await users.FindByEmailAsync(DemoTrust.Accounts[0].Email) is null)
-        {
-            return;
-        }
-
-        var lines = new List<string> { "", created ? "A demo trust was created (three years of reports)." : "This database holds the demo trust.", "Demo accounts (Development only), password for each: " + DemoTrust.Password };
-        lines.AddRange(DemoTrust.Accounts.Select(a => $"  {a.Role,-15} {a.Email}"));
-        lines.Add("Admins and governance leads set up an authenticator app on first sign-in.");
-        if (demo.DemoReceipt is { } receipt)
-        {
-            lines.Add($"Try /report/follow-up with the receipt code of demo report {receipt.Reference}: {receipt.Code}");
-        }
-
-        Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
-    }
 }

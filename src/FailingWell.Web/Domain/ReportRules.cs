@@ -1,0 +1,93 @@
+using System.Linq.Expressions;
+
+namespace FailingWell.Web.Domain;
+
+/// <summary>
+/// The rules about a report's deadlines and urgency, written once. Each rule comes as a plain
+/// function (for pages and emails) and as an expression the database runs (for queues, jobs and
+/// digests); <c>ReportRulesTests</c> proves the two agree.
+/// </summary>
+public static class ReportRules
+{
+    public static readonly IReadOnlyList<ReportStatus> OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
+
+    /// <summary>Consequence x likelihood from this score up is escalated (the NHS 5x5 matrix's "extreme").</summary>
+    public const int EscalationRiskScore = 15;
+
+    /// <summary>Not acknowledged, and the day it was due has passed.</summary>
+    public static bool IsAcknowledgementOverdue(ReportStatus status, DateOnly acknowledgeBy, DateOnly today) =>
+        status == ReportStatus.New && acknowledgeBy < today;
+
+    /// <summary>Still open, the reporter not yet told anything, and the day it was due has passed.</summary>
+    public static bool IsFeedbackOverdue(ReportStatus status, DateOnly feedbackBy, DateOnly? feedbackGivenOn, DateOnly today) =>
+        status != ReportStatus.Closed && feedbackGivenOn == null && feedbackBy < today;
+
+    public static bool IsOverdue(ReportStatus status, DateOnly acknowledgeBy, DateOnly feedbackBy, DateOnly? feedbackGivenOn, DateOnly today) =>
+        IsAcknowledgementOverdue(status, acknowledgeBy, today) || IsFeedbackOverdue(status, feedbackBy, feedbackGivenOn, today);
+
+    public static bool IsOverdue(this Report report, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return IsOverdue(report.Status, report.AcknowledgeBy, report.FeedbackBy, report.FeedbackGivenOn, today);
+    }
+
+    public static Expression<Func<Report, bool>> AcknowledgementOverdue(DateOnly today) =>
+        r => r.Status == ReportStatus.New && r.AcknowledgeBy < today;
+
+    public static Expression<Func<Report, bool>> FeedbackOverdue(DateOnly today) =>
+        r => r.Status != ReportStatus.Closed && r.FeedbackGivenOn == null && r.FeedbackBy < today;
+
+    /// <summary>
+    /// Either deadline missed. Each side of the OR matches an index ((Status, AcknowledgeBy) and
+    /// (Status, FeedbackBy)), so the database uses both rather than read every report.
+    /// </summary>
+    public static Expression<Func<Report, bool>> Overdue(DateOnly today)
+    {
+        var open = OpenStatuses.ToArray();
+        return r => (r.Status == ReportStatus.New && r.AcknowledgeBy < today)
+            || (open.Contains(r.Status) && r.FeedbackBy < today && r.FeedbackGivenOn == null);
+    }
+
+    /// <summary>Severe or fatal harm, or an extreme risk: the escalation list is told at once.</summary>
+    public static bool NeedsEscalation(PhysicalHarm harm, int? riskScore) =>
+        harm >= PhysicalHarm.Severe || riskScore >= EscalationRiskScore;
+
+    public static Expression<Func<Report, bool>> NeedingEscalation() =>
+        r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskScore >= EscalationRiskScore;
+
+    /// <summary>An action not done by its due day.</summary>
+    public static bool IsOverdue(this ReportAction action, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.CompletedOn == null && action.DueOn < today;
+    }
+
+    public static Expression<Func<ReportAction, bool>> ActionOverdue(DateOnly today) =>
+        a => a.CompletedOn == null && a.DueOn < today;
+}
+
+/// <summary>How long a governance lead has, in the settings in force (an admin can change them).</summary>
+public sealed record ReportDeadlines(int AcknowledgeWithinDays, int FeedbackWithinMonths)
+{
+    public DateOnly AcknowledgeBy(DateOnly receivedOn) => receivedOn.AddDays(AcknowledgeWithinDays);
+
+    public DateOnly FeedbackBy(DateOnly receivedOn) => receivedOn.AddMonths(FeedbackWithinMonths);
+
+    /// <summary>What a reporter is told to expect: "usually within 7 days".</summary>
+    public string AcknowledgementPromise => AcknowledgeWithinDays == 1 ? "usually within a day" : $"usually within {AcknowledgeWithinDays} days";
+}
+
+/// <summary>The public reference of a report, FW-2026-000123: what staff and leads quote.</summary>
+public static class ReportReference
+{
+    public const string Prefix = "FW-";
+
+    public static string Format(int year, int number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}{year}-{number:000000}");
+
+    /// <summary>Text a lead typed that is a reference rather than words to search for.</summary>
+    public static bool LooksLikeReference(string text) =>
+        (text ?? throw new ArgumentNullException(nameof(text))).Trim().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    public static string Normalise(string text) => (text ?? throw new ArgumentNullException(nameof(text))).Trim().ToUpperInvariant();
+}

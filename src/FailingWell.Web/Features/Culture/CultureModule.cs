@@ -1,0 +1,15 @@
+using FailingWell.Web.Infrastructure.Configuration;
+using FailingWell.Web.Infrastructure.Scheduling;
+
+namespace FailingWell.Web.Features.Culture;
+
+public static class CultureModule
+{
+    public static WebApplicationBuilder AddFailingWellCulture(this WebApplicationBuilder builder)
+    {
+        var settings = builder.AddSettings<CultureSettings>(CultureSettings.Section);
+        builder.Services.AddScoped<CultureRollups>();
+        return builder.AddSchedules(quartz => quartz.ScheduleEvery<CultureRollupJob>(
+            CultureRollupJob.Key, TimeSpan.FromSeconds(settings.RollupIntervalSeconds), TimeSpan.FromSeconds(settings.FirstRollupSeconds)));
+    }
+}

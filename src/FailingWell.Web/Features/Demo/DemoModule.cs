@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FailingWell.Web.Features.Demo;
+
+public static class DemoModule
+{
+    public const string NoDemo = "--no-demo";
+
+    public static WebApplicationBuilder AddFailingWellDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DemoTrust>();
+        return builder;
+    }
+
+    /// <summary>
+    /// In Development, unless switched off (<c>Demo:Enabled=false</c> or <c>--no-demo</c>), fills an empty
+    /// database with the demo trust and prints the demo accounts. Never in Production.
+    /// </summary>
+    public static async Task SeedDemoTrustIfWantedAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment() || args.Contains(NoDemo) || !app.Configuration.GetValue("Demo:Enabled", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoTrust>();
+        var created = await demo.EnsureAsync(CancellationToken.None);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        if (await users.FindByEmailAsync(DemoTrust.Accounts[0].Email) is null)
+        {
+            return;
+        }
+
+        var lines = new List<string> { "", created ? "A demo trust was created (three years of reports)." : "This database holds the demo trust.", "Demo accounts (Development only), password for each: " + DemoTrust.Password };
+        lines.AddRange(DemoTrust.Accounts.Select(a => $"  {a.Role,-15} {a.Email}"));
+        lines.Add("Admins and governance leads set up an authenticator app on first sign-in.");
+        if (demo.DemoReceipt is { } receipt)
+        {
+            lines.Add($"Try /report/follow-up with the receipt code of demo report {receipt.Reference}: {receipt.Code}");
+        }
+
+        Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+    }
+}

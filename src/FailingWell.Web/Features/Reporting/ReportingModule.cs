@@ -1,0 +1,18 @@
+using FailingWell.Web.Infrastructure.Configuration;
+
+namespace FailingWell.Web.Features.Reporting;
+
+public static class ReportingModule
+{
+    public static WebApplicationBuilder AddFailingWellReporting(this WebApplicationBuilder builder)
+    {
+        builder.AddSettings<ReportingSettings>(ReportingSettings.Section);
+        builder.Services.AddSingleton<ClientLimiter>();
+        builder.Services.AddSingleton<FollowUpSessions>();
+        builder.Services.AddSingleton<ReportIntake>();
+        builder.Services.AddSingleton<PendingReceipts>();
+        builder.Services.AddHostedService<ReceiptHashing>();
+        builder.Services.AddSingleton<UkTime>();
+        return builder;
+    }
+}
