@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FailingWell.Bench;
 
 // FailingWell benchmark. Usage:
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--reports 1000000] [--divisions 60] [--years 5]
@@ -16,6 +17,18 @@ var divisions = Option("divisions", 60);
 var years = Option("years", 5);
 
 var web = FindWebAssembly();
+if (options.TryGetValue("seed-only", out var seedOnly))
+{
+    // A scale database to try the pages on: migrated, seeded and recounted, then left in place.
+    var target = Path.GetFullPath(seedOnly);
+    var workFolder = Path.GetDirectoryName(target)!;
+    Run(web, workFolder, target, "migrate");
+    var made = await ScaleSeed.RunAsync(target, reports, divisions, years, DateOnly.FromDateTime(DateTime.UtcNow));
+    Run(web, workFolder, target, "culture", "recount", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    Console.WriteLine($"Seeded {made.Reports:N0} reports into {target} in {made.Elapsed.TotalSeconds:0.0} s ({made.RowsPerSecond:N0} rows a second).");
+    return;
+}
+
 var httpSeconds = Option("seconds", 10);
 var submissions = await SubmissionBenchmark.RunAsync(web, httpSeconds);
 if (args.Contains("--submissions-only"))

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using FailingWell.Web.Domain;
+using FailingWell.Web.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
 
 namespace FailingWell.Bench;

@@ -70,13 +70,13 @@ public sealed class ReceiptCodeTests
         {
             await using var scope = app.Scope();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await mediator.Send(new FollowUp.Open { Code = code }); // warm
+            await mediator.Send(new OpenWithReceipt.Command { Code = code }); // warm
             var fastest = double.MaxValue;
             for (var i = 0; i < 3; i++)
             {
                 // The fastest of three: other tests share the two cores, and only add time.
                 var timer = Stopwatch.StartNew();
-                await mediator.Send(new FollowUp.Open { Code = code });
+                await mediator.Send(new OpenWithReceipt.Command { Code = code });
                 fastest = Math.Min(fastest, timer.Elapsed.TotalMilliseconds);
             }
 

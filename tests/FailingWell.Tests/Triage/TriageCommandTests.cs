@@ -52,7 +52,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
         Assert.NotNull(saved.AcknowledgedOn);
         await using (var scope = _app.Scope())
         {
-            var view = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FollowUp.ViewQuery(report.Id));
+            var view = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReadFollowUp.Query(report.Id));
             Assert.Equal(ReportStatus.Acknowledged, view.Status);
             Assert.Equal(saved.AcknowledgedOn, view.AcknowledgedOn);
         }
@@ -216,7 +216,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
         await ChangeAsync(report.Id, new RecordLearning.Command { Learning = "Second checks now happen at every round." });
 
         await using var scope = _app.Scope();
-        var view = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FollowUp.ViewQuery(report.Id));
+        var view = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReadFollowUp.Query(report.Id));
         Assert.Equal("Thanks, we are on it.", Assert.Single(view.Messages).Body);
         Assert.Equal("Lee Lead", view.Messages[0].ReviewerName);
         Assert.Equal("Second checks now happen at every round.", view.Learning);

@@ -23,15 +23,15 @@ public sealed class FollowUpModel(
     public const string SessionEnded = "For your safety, you were signed out after 20 minutes without activity. Enter your receipt code again.";
 
     [BindProperty]
-    public FollowUp.Open Entry { get; set; } = new();
+    public OpenWithReceipt.Command Entry { get; set; } = new();
 
     [BindProperty]
-    public FollowUp.Reply Message { get; set; } = new();
+    public ReplyToReviewer.Command Message { get; set; } = new();
 
     [BindProperty]
     public string? Session { get; set; }
 
-    public FollowUp.View? Report { get; private set; }
+    public ReadFollowUp.View? Report { get; private set; }
 
     public bool MessageSent { get; private set; }
 
@@ -60,7 +60,7 @@ public sealed class FollowUpModel(
             return Page();
         }
 
-        Entry = new FollowUp.Open();
+        Entry = new OpenWithReceipt.Command();
         return await ShowAsync(reportId.Value);
     }
 
@@ -90,14 +90,14 @@ public sealed class FollowUpModel(
 
     private async Task<IActionResult> ShowAsync(int reportId, bool keepMessage = false)
     {
-        Report = await mediator.Send(new FollowUp.ViewQuery(reportId));
+        Report = await mediator.Send(new ReadFollowUp.Query(reportId));
         Session = sessions.Issue(reportId);
         if (!keepMessage)
         {
             ModelState.Remove("Message.Body");
             ModelState.Remove("Message.SubmissionId");
             ModelState.Remove("Message.IsAdditionalInformation");
-            Message = new FollowUp.Reply { SubmissionId = Guid.NewGuid() };
+            Message = new ReplyToReviewer.Command { SubmissionId = Guid.NewGuid() };
         }
         else if (Message.SubmissionId == Guid.Empty)
         {

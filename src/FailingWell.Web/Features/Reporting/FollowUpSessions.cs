@@ -8,14 +8,14 @@ namespace FailingWell.Web.Features.Reporting;
 /// the page is closed or after <see cref="IdleLimit"/> without a click, because each page issues a
 /// fresh token that lives that long.
 /// </summary>
-public sealed class FollowUpSessions(IDataProtectionProvider protection)
+public sealed class FollowUpSessions(IDataProtectionProvider protection, TimeProvider clock)
 {
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(20);
 
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("FailingWell.Reporting.FollowUp.v1").ToTimeLimitedDataProtector();
 
-    public string Issue(int reportId) => Issue(reportId, DateTimeOffset.UtcNow + IdleLimit);
+    public string Issue(int reportId) => Issue(reportId, clock.GetUtcNow() + IdleLimit);
 
     public string Issue(int reportId, DateTimeOffset expires) =>
         _protector.Protect(reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), expires);

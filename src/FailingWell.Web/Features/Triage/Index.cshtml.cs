@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>/triage: the queue of reports for governance leads.</summary>
-public sealed class IndexModel(IMediator mediator, FailingWellDbContext db) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Queue.Filter Filter { get; set; } = new();
@@ -16,8 +16,7 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db) : Pa
     public async Task OnGetAsync()
     {
         Result = await mediator.Send(new Queue.Query(Filter));
-        Divisions = (await db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync())
-            .Select(d => (d.Id, d.Name)).ToList();
+        Divisions = await mediator.Send(new DivisionChoices.Query());
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>

@@ -80,55 +80,6 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
         .Select(u => (u.Id, u.DisplayName, u.Email!)).ToList();
 }
 
-/// <summary>
-/// Removes a named reporter's name and email a set number of days after their report closed. The
-/// report, its learning and a content-free audit entry stay.
-/// </summary>
-public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time, TimeProvider clock, TriageSettingsSource settings)
-{
-    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
-    {
-        var today = time.Today;
-        var closedBefore = today.AddDays(-(await settings.GetAsync(cancellationToken)).RemoveContactDetailsAfterDays);
-        var due = await db.Reports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Closed && r.ClosedOn <= closedBefore
-                && (r.ReporterName != null || r.ReporterEmail != null))
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Reference })
-            .Take(1000)
-            .ToListAsync(cancellationToken);
-        var removed = 0;
-        foreach (var report in due)
-        {
-            // One conditional update a report: if another run (a second node, a manual run) got
-            // there first, this one changes nothing and records nothing.
-            var changed = await db.Reports
-                .Where(r => r.Id == report.Id && (r.ReporterName != null || r.ReporterEmail != null))
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.ReporterName, (string?)null)
-                    .SetProperty(r => r.ReporterEmail, (string?)null)
-                    .SetProperty(r => r.ContactDetailsRemovedOn, today)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
-            if (changed == 0)
-            {
-                continue;
-            }
-
-            removed++;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                Action = "Reporter's contact details removed (retention rule)",
-                ReportId = report.Id,
-                ReportReference = report.Reference,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return removed;
-    }
-}
-
 [DisallowConcurrentExecution]
 public sealed class OverdueSummaryJob(OverdueSummary summary) : IJob
 {
@@ -136,18 +87,4 @@ public sealed class OverdueSummaryJob(OverdueSummary summary) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await summary.SendAsync(cancellationToken);
-}
-
-[DisallowConcurrentExecution]
-public sealed class ContactDetailsRetentionJob(ContactDetailsRetention retention) : IJob
-{
-    public static readonly JobKey Key = new("contact-details-retention", "triage");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        // In batches of a thousand until none is left.
-        while (await retention.ApplyAsync(cancellationToken) > 0)
-        {
-        }
-    }
 }

@@ -66,31 +66,3 @@ public static class AddAction
         }
     }
 }
-
-public static class CompleteAction
-{
-    public sealed class Command : ReportChange<Unit>
-    {
-        public int ActionId { get; set; }
-
-        public override string AuditAction => "Action completed";
-    }
-
-    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
-    {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
-            var action = await db.ReportActions.SingleOrDefaultAsync(a => a.Id == request.ActionId && a.ReportId == report.Id, cancellationToken)
-                ?? throw ReportChanges.Refuse(request, "", "That action does not belong to this report.");
-            if (action.CompletedOn is not null)
-            {
-                throw ReportChanges.Refuse(request, "", "That action is already done.");
-            }
-
-            action.CompletedOn = time.Today;
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-}

@@ -1,0 +1,28 @@
+namespace FailingWell.Web.Features.Triage;
+
+/// <summary>Opens a closed report again, for example when the reporter adds something new.</summary>
+public static class Reopen
+{
+    public sealed class Command : ReportChange<Unit>
+    {
+        public override string AuditAction => "Reopened";
+    }
+
+    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
+            if (report.Status != ReportStatus.Closed)
+            {
+                throw ReportChanges.Refuse(request, "", "Only a closed report can be reopened.");
+            }
+
+            report.Status = ReportStatus.UnderReview;
+            report.ClosedOn = null;
+            report.DuplicateOfReportId = null;
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
