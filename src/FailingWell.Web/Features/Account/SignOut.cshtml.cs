@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Account;
 
-public sealed class SignOutModel(SignInManager<StaffAccount> signInManager) : PageModel
+public sealed class SignOutModel(IMediator mediator) : PageModel
 {
     public void OnGet()
     {
@@ -12,7 +11,7 @@ public sealed class SignOutModel(SignInManager<StaffAccount> signInManager) : Pa
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signInManager.SignOutAsync();
+        await mediator.Send(new EndSession.Command());
         return RedirectToPage();
     }
 }

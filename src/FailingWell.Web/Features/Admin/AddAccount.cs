@@ -38,7 +38,7 @@ public static class AddAccount
         }
     }
 
-    public sealed class Handler(UserManager<StaffAccount> users, TimeProvider clock) : MediatR.IRequestHandler<Command, Result>
+    public sealed class Handler(UserManager<StaffAccount> users, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {

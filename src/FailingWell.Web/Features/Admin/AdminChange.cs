@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace FailingWell.Web.Features.Admin;
@@ -15,6 +14,6 @@ public abstract class AdminChange<TResponse> : ICommand<TResponse>, IAuditedAdmi
     [BindNever]
     public string AuditDescription { get; set; } = "";
 
-    public RequestValidationException Refuse(string property, string message) =>
-        new(GetType(), [new ValidationFailure(property, message)]);
+    // Admin slices call RequestValidationException.For; this stays only while Culture's slices still call it.
+    public RequestValidationException Refuse(string property, string message) => RequestValidationException.For(this, property, message);
 }

@@ -1,11 +1,10 @@
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Quartz;
 
 namespace FailingWell.Web.Features.Admin;
 
-public sealed class OutboxModel(IMediator mediator, ISchedulerFactory schedulers) : PageModel
+public sealed class OutboxModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public OutboxEmailStatus? Status { get; set; }
@@ -45,5 +44,5 @@ public sealed class OutboxModel(IMediator mediator, ISchedulerFactory schedulers
     }
 
     // Rather than wait for the next scheduled run.
-    private async Task DeliverNowAsync() => await (await schedulers.GetScheduler()).TriggerJob(OutboxDeliveryJob.Key);
+    private async Task DeliverNowAsync() => await mediator.Send(new DeliverEmailsNow.Command());
 }

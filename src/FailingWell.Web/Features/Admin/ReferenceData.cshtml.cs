@@ -14,13 +14,13 @@ public sealed class ReferenceDataModel(IMediator mediator) : PageModel
     [TempData]
     public string? Done { get; set; }
 
-    public ReferenceLists.View Lists { get; private set; } = null!;
+    public ReferenceData.View Lists { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Lists = await mediator.Send(new ReferenceLists.Query());
+    public async Task OnGetAsync() => Lists = await mediator.Send(new ReferenceData.Query());
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        Lists = await mediator.Send(new ReferenceLists.Query());
+        Lists = await mediator.Send(new ReferenceData.Query());
         await mediator.Send(Add);
         Done = $"Added '{Add.Name!.Trim()}'.";
         return RedirectToPage();
@@ -28,7 +28,7 @@ public sealed class ReferenceDataModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostChangeAsync()
     {
-        Lists = await mediator.Send(new ReferenceLists.Query());
+        Lists = await mediator.Send(new ReferenceData.Query());
         await mediator.Send(Change);
         Done = "Saved.";
         return RedirectToPage();

@@ -1,10 +1,9 @@
-using FailingWell.Web.Features.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Admin;
 
-public sealed class SettingsModel(IMediator mediator, TriageSettingsSource source) : PageModel
+public sealed class SettingsModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public SaveSettings.Command Input { get; set; } = new();
@@ -12,17 +11,7 @@ public sealed class SettingsModel(IMediator mediator, TriageSettingsSource sourc
     [TempData]
     public string? Done { get; set; }
 
-    public async Task OnGetAsync()
-    {
-        var current = await source.GetAsync();
-        Input = new SaveSettings.Command
-        {
-            EscalationList = string.Join('\n', current.EscalationList),
-            AcknowledgeWithinDays = current.AcknowledgeWithinDays,
-            FeedbackWithinMonths = current.FeedbackWithinMonths,
-            RemoveContactDetailsAfterDays = current.RemoveContactDetailsAfterDays,
-        };
-    }
+    public async Task OnGetAsync() => Input = await mediator.Send(new CurrentSettings.Query());
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Admin;
 
-public sealed class SubscriptionsModel(IMediator mediator, FailingWellDbContext db) : PageModel
+public sealed class SubscriptionsModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public AddSubscription.Command Input { get; set; } = new();
@@ -41,10 +41,6 @@ public sealed class SubscriptionsModel(IMediator mediator, FailingWellDbContext 
     private async Task LoadAsync()
     {
         Rows = await mediator.Send(new Subscriptions.Query());
-        People = (await db.Users.OfType<StaffAccount>().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
-            .Select(u => (u.Id, u.DisplayName)).ToList();
-        Scopes = [(Digest.OrganisationScope, "Whole organisation"),
-            .. (await db.Divisions.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync())
-                .Select(d => (Digest.DivisionScope(d.Id), d.Name))];
+        (People, Scopes) = await mediator.Send(new SubscriptionChoices.Query());
     }
 }

@@ -60,4 +60,11 @@ public sealed class RequestValidationException(Type requestType, IEnumerable<Flu
     : ValidationException(failures)
 {
     public Type RequestType { get; } = requestType;
+
+    /// <summary>A handler's refusal (a rule only it can check), shown beside <paramref name="property"/>, or above the form when empty.</summary>
+    public static RequestValidationException For(object request, string property, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(request.GetType(), [new FluentValidation.Results.ValidationFailure(property, message)]);
+    }
 }

@@ -1,0 +1,23 @@
+namespace FailingWell.Web.Features.Admin;
+
+/// <summary>Stops one subscription.</summary>
+public static class RemoveSubscription
+{
+    public sealed class Command : AdminChange<Unit>
+    {
+        public int SubscriptionId { get; set; }
+    }
+
+    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var subscription = await db.DigestSubscriptions.SingleOrDefaultAsync(s => s.Id == request.SubscriptionId, cancellationToken)
+                ?? throw RequestValidationException.For(request, "", "That subscription no longer exists.");
+            db.DigestSubscriptions.Remove(subscription);
+            await db.SaveChangesAsync(cancellationToken);
+            request.AuditDescription = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";
+            return Unit.Value;
+        }
+    }
+}
