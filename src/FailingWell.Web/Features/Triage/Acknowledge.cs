@@ -15,7 +15,7 @@ public static class Acknowledge
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
             if (report.Status != ReportStatus.New)
             {
-                throw ReportChanges.Refuse(request, "", "This report has already been acknowledged.");
+                throw RequestValidationException.For(request, "", "This report has already been acknowledged.");
             }
 
             report.Status = ReportStatus.Acknowledged;

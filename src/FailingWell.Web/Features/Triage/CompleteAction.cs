@@ -15,10 +15,10 @@ public static class CompleteAction
         {
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
             var action = await db.ReportActions.SingleOrDefaultAsync(a => a.Id == request.ActionId && a.ReportId == report.Id, cancellationToken)
-                ?? throw ReportChanges.Refuse(request, "", "That action does not belong to this report.");
+                ?? throw RequestValidationException.For(request, "", "That action does not belong to this report.");
             if (action.CompletedOn is not null)
             {
-                throw ReportChanges.Refuse(request, "", "That action is already done.");
+                throw RequestValidationException.For(request, "", "That action is already done.");
             }
 
             action.CompletedOn = time.Today;

@@ -27,15 +27,15 @@ public static class MarkDuplicate
                 .Where(r => r.Reference == reference)
                 .Select(r => new { r.Id, r.Reference, r.DuplicateOfReportId })
                 .SingleOrDefaultAsync(cancellationToken)
-                ?? throw ReportChanges.Refuse(request, nameof(Command.OriginalReference), "There is no report with that reference");
+                ?? throw RequestValidationException.For(request, nameof(Command.OriginalReference), "There is no report with that reference");
             if (original.Id == report.Id)
             {
-                throw ReportChanges.Refuse(request, nameof(Command.OriginalReference), "A report cannot repeat itself: enter the other report's reference");
+                throw RequestValidationException.For(request, nameof(Command.OriginalReference), "A report cannot repeat itself: enter the other report's reference");
             }
 
             if (original.DuplicateOfReportId is not null)
             {
-                throw ReportChanges.Refuse(request, nameof(Command.OriginalReference), "That report is itself a duplicate: enter the reference of the report it repeats");
+                throw RequestValidationException.For(request, nameof(Command.OriginalReference), "That report is itself a duplicate: enter the reference of the report it repeats");
             }
 
             var today = time.Today;

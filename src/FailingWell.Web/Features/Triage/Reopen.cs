@@ -15,7 +15,7 @@ public static class Reopen
             var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
             if (report.Status != ReportStatus.Closed)
             {
-                throw ReportChanges.Refuse(request, "", "Only a closed report can be reopened.");
+                throw RequestValidationException.For(request, "", "Only a closed report can be reopened.");
             }
 
             report.Status = ReportStatus.UnderReview;

@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace FailingWell.Web.Features.Triage;
@@ -34,22 +33,19 @@ public static class ReportChanges
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == change.ReportId, cancellationToken)
-            ?? throw Refuse(change, "", "That report does not exist.");
+            ?? throw RequestValidationException.For(change, "", "That report does not exist.");
         if (report.Version != change.Version)
         {
-            throw Refuse(change, "", ConcurrencyConflict.Message);
+            throw RequestValidationException.For(change, "", ConcurrencyConflict.Message);
         }
 
         if (report.Status == ReportStatus.Closed && !allowClosed)
         {
-            throw Refuse(change, "", Closed);
+            throw RequestValidationException.For(change, "", Closed);
         }
 
         db.Entry(report).Property(r => r.Version).OriginalValue = change.Version;
         report.Version = Guid.NewGuid();
         return report;
     }
-
-    public static RequestValidationException Refuse(object change, string property, string message) =>
-        new(change.GetType(), [new ValidationFailure(property, message)]);
 }
