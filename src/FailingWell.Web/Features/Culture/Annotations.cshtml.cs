@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Culture;
 
-public sealed class AnnotationsModel(IMediator mediator, FailingWellDbContext db) : PageModel
+public sealed class AnnotationsModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public AddAnnotation.Command Input { get; set; } = new();
@@ -14,9 +14,9 @@ public sealed class AnnotationsModel(IMediator mediator, FailingWellDbContext db
     [TempData]
     public string? Done { get; set; }
 
-    public IReadOnlyList<Annotation> Annotations { get; private set; } = [];
+    public IReadOnlyList<ListAnnotations.Row> Annotations { get; private set; } = [];
 
-    public async Task OnGetAsync() => Annotations = await db.Annotations.AsNoTracking().OrderBy(a => a.On).ToListAsync();
+    public async Task OnGetAsync() => Annotations = await mediator.Send(new ListAnnotations.Query());
 
     public async Task<IActionResult> OnPostAddAsync()
     {

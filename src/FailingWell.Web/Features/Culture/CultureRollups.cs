@@ -1,4 +1,3 @@
-using FailingWell.Web.Features.Digests;
 using Quartz;
 
 namespace FailingWell.Web.Features.Culture;

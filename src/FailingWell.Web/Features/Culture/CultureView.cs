@@ -1,5 +1,5 @@
 using System.Globalization;
-using FailingWell.Web.Features.Digests;
+using Microsoft.Extensions.Options;
 
 namespace FailingWell.Web.Features.Culture;
 
@@ -35,7 +35,7 @@ public static class CultureView
         new("severe", "Severe harm or death", "reports", false, "Reports of severe harm or death. If reporting rises while this stays level or falls, the rise is more open reporting, not a less safe service."),
     ];
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time, IConfiguration configuration) : IRequestHandler<Query, Result>
+    public sealed class Handler(FailingWellDbContext db, UkTime time, IOptions<CultureSettings> settings) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -126,7 +126,7 @@ public static class CultureView
 
         private async Task<PeerStanding?> PeersAsync(Series rate, CancellationToken cancellationToken)
         {
-            var group = configuration["Organisation:PeerGroup"];
+            var group = settings.Value.PeerGroup;
             var own = rate.Points.LastOrDefault(p => p.Value is not null);
             if (string.IsNullOrWhiteSpace(group) || own is null)
             {

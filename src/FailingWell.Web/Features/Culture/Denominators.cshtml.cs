@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Culture;
 
-public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext db) : PageModel
+public sealed class DenominatorsModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public SaveDenominator.Command Input { get; set; } = new();
@@ -14,9 +14,9 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
     [TempData]
     public string? Done { get; set; }
 
-    public IReadOnlyList<(string Division, RateBasis Basis, DateOnly Month, int? BedDays, decimal? Staff)> Latest { get; private set; } = [];
+    public IReadOnlyList<ListDenominators.Row> Latest { get; private set; } = [];
 
-    public IReadOnlyList<(int Id, string Name)> Divisions { get; private set; } = [];
+    public IReadOnlyList<ListDenominators.Division> Divisions { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -31,7 +31,7 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
     public async Task<IActionResult> OnPostImportAsync()
     {
         await LoadAsync();
-        if (await CsvText.ReadUploadAsync(Upload, ModelState) is not { } text)
+        if (await CsvImport.ReadUploadAsync(Upload, ModelState) is not { } text)
         {
             return Page();
         }
@@ -41,11 +41,5 @@ public sealed class DenominatorsModel(IMediator mediator, FailingWellDbContext d
         return RedirectToPage();
     }
 
-    private async Task LoadAsync()
-    {
-        Divisions = (await db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync()).Select(d => (d.Id, d.Name)).ToList();
-        Latest = (await db.Denominators.AsNoTracking().Join(db.Divisions, d => d.DivisionId, v => v.Id, (d, v) => new { v.Name, v.RateBasis, d.Month, d.BedDays, d.StaffWte })
-            .OrderByDescending(x => x.Month).ThenBy(x => x.Name).Take(60).ToListAsync())
-            .Select(x => (x.Name, x.RateBasis, x.Month, x.BedDays, x.StaffWte)).ToList();
-    }
+    private async Task LoadAsync() => (Divisions, Latest) = await mediator.Send(new ListDenominators.Query());
 }

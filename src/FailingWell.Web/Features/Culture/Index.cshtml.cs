@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,25 +14,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public CultureView.Result View { get; private set; } = null!;
 
-    public async Task OnGetAsync() => View = await mediator.Send(new CultureView.Query(Scope, Period, Period == PeriodKind.Month ? 36 : 26));
+    public async Task OnGetAsync() => View = await mediator.Send(Query());
 
     /// <summary>One measure's series as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string measure)
     {
-        View = await mediator.Send(new CultureView.Query(Scope, Period, Period == PeriodKind.Month ? 36 : 26));
+        View = await mediator.Send(Query());
         var series = View.Series.SingleOrDefault(s => s.Measure.Key == measure);
         if (series is null)
         {
             return NotFound();
         }
 
-        var csv = new StringBuilder("period_start,value,mean,upper_limit,lower_limit,variation\n");
-        foreach (var p in series.Points)
-        {
-            string F(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
-            csv.Append(CultureInfo.InvariantCulture, $"{p.Start:yyyy-MM-dd},{(p.Value is null ? "suppressed" : F(p.Value))},{F(p.Spc.Mean)},{F(p.Spc.Upper)},{F(p.Spc.Lower)},{p.Spc.Variation}\n");
-        }
-
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"failingwell-{measure}-{Scope.Replace(':', '-')}-{Period.ToString().ToLowerInvariant()}.csv");
+        return File(SeriesCsv.Write(series), "text/csv", $"failingwell-{measure}-{Scope.Replace(':', '-')}-{Period.ToString().ToLowerInvariant()}.csv");
     }
+
+    // Three years of months or half a year of weeks: enough periods for SPC limits either way.
+    private CultureView.Query Query() => new(Scope, Period, Period == PeriodKind.Month ? 36 : 26);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Culture;
 
-public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, IConfiguration configuration) : PageModel
+public sealed class PeersModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -11,16 +11,16 @@ public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, ICon
     [TempData]
     public string? Done { get; set; }
 
-    public string? PeerGroup => configuration["Organisation:PeerGroup"];
+    public string? PeerGroup { get; private set; }
 
-    public IReadOnlyList<(string Group, int Organisations, DateOnly Latest)> Groups { get; private set; } = [];
+    public IReadOnlyList<ListPeerGroups.Row> Groups { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        if (await CsvText.ReadUploadAsync(Upload, ModelState) is not { } text)
+        if (await CsvImport.ReadUploadAsync(Upload, ModelState) is not { } text)
         {
             return Page();
         }
@@ -30,8 +30,5 @@ public sealed class PeersModel(IMediator mediator, FailingWellDbContext db, ICon
         return RedirectToPage();
     }
 
-    private async Task LoadAsync() =>
-        Groups = (await db.PeerRates.AsNoTracking().GroupBy(p => p.PeerGroup)
-                .Select(g => new { g.Key, Organisations = g.Select(p => p.Organisation).Distinct().Count(), Latest = g.Max(p => p.Month) }).ToListAsync())
-            .Select(g => (g.Key, g.Organisations, g.Latest)).ToList();
+    private async Task LoadAsync() => (PeerGroup, Groups) = await mediator.Send(new ListPeerGroups.Query());
 }

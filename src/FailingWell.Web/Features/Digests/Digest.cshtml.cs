@@ -3,22 +3,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Digests;
 
-public sealed class DigestModel(FailingWellDbContext db) : PageModel
+public sealed class DigestModel(IMediator mediator) : PageModel
 {
-    public Domain.Digest Digest { get; private set; } = null!;
+    public ReadDigest.Result Digest { get; private set; } = null!;
 
-    public DigestContent Pack { get; private set; } = null!;
+    public DigestContent Pack => Digest.Pack;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var digest = await db.Digests.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id);
-        if (digest is null)
+        if (await mediator.Send(new ReadDigest.Query(id)) is not { } digest)
         {
             return NotFound();
         }
 
         Digest = digest;
-        Pack = DigestContent.FromJson(digest.Content);
         return Page();
     }
 }

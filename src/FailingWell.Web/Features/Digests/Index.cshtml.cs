@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FailingWell.Web.Features.Digests;
 
 /// <summary>/digests: the packs, newest first; leads and admins can build a period on demand.</summary>
-public sealed class IndexModel(IMediator mediator, FailingWellDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public GovernanceStream? Stream { get; set; }
@@ -19,7 +19,7 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db, IAut
     [TempData]
     public string? Done { get; set; }
 
-    public IReadOnlyList<Digest> Digests { get; private set; } = [];
+    public IReadOnlyList<ListDigests.Row> Digests { get; private set; } = [];
 
     public IReadOnlyList<(string Key, string Name)> Scopes { get; private set; } = [];
 
@@ -43,20 +43,6 @@ public sealed class IndexModel(IMediator mediator, FailingWellDbContext db, IAut
     private async Task LoadAsync()
     {
         CanBuild = (await authorization.AuthorizeAsync(User, Policies.Triage)).Succeeded;
-        var digests = db.Digests.AsNoTracking();
-        if (Stream is { } stream)
-        {
-            digests = digests.Where(d => d.Stream == stream);
-        }
-
-        var scope = string.IsNullOrEmpty(Scope) ? Digest.OrganisationScope : Scope;
-        Digests = await digests.Where(d => d.ScopeKey == scope)
-            .OrderByDescending(d => d.PeriodStart).ThenBy(d => d.PeriodKind).ThenBy(d => d.Stream)
-            .Take(200)
-            .Select(d => new Digest { Id = d.Id, Stream = d.Stream, PeriodKind = d.PeriodKind, PeriodKey = d.PeriodKey, PeriodStart = d.PeriodStart, PeriodEnd = d.PeriodEnd, ScopeName = d.ScopeName, Total = d.Total })
-            .ToListAsync();
-        Scopes = [(Digest.OrganisationScope, "Whole organisation"),
-            .. (await db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync())
-                .Select(d => (Digest.DivisionScope(d.Id), d.Name))];
+        (Digests, Scopes) = await mediator.Send(new ListDigests.Query(Stream, Scope));
     }
 }

@@ -1,0 +1,25 @@
+using FailingWell.Web.Features.Admin;
+
+namespace FailingWell.Web.Features.Culture;
+
+/// <summary>Takes an event off the timeline.</summary>
+public static class RemoveAnnotation
+{
+    public sealed class Command : AdminChange<Unit>
+    {
+        public int AnnotationId { get; set; }
+    }
+
+    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == request.AnnotationId, cancellationToken)
+                ?? throw request.Refuse("", "That event no longer exists.");
+            db.Annotations.Remove(annotation);
+            await db.SaveChangesAsync(cancellationToken);
+            request.AuditDescription = $"Removed timeline event '{annotation.Text}'";
+            return Unit.Value;
+        }
+    }
+}
