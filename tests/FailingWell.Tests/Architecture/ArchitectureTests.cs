@@ -27,6 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Home"] = [],
         ["Reporting"] = ["Triage"],
+        ["Shared"] = [], // the layout and partial views
         ["Triage"] = [],
     };
 

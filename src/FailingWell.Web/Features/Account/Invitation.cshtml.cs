@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Account;
 
 /// <summary>The link in an invitation: choose a password, once, before the link expires.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Account;
 
 public sealed class SignInModel(IMediator mediator) : PageModel

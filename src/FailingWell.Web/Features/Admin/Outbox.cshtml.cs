@@ -1,6 +1,4 @@
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Features.Admin;
 

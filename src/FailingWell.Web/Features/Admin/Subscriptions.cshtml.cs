@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Admin;
 
 public sealed class SubscriptionsModel(IMediator mediator) : PageModel

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FailingWell.Web.Features.Admin;
 
 namespace FailingWell.Web.Features.Culture;
 

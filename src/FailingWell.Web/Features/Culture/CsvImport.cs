@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using CsvHelper;
-using FailingWell.Web.Features.Admin;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Culture;
 
 /// <summary>/culture: is the reporting culture strengthening, where is it weaker, how does it compare.</summary>

@@ -1,5 +1,3 @@
-using FailingWell.Web.Features.Admin;
-
 namespace FailingWell.Web.Features.Culture;
 
 /// <summary>Takes an event off the timeline.</summary>
@@ -15,7 +13,7 @@ public static class RemoveAnnotation
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == request.AnnotationId, cancellationToken)
-                ?? throw request.Refuse("", "That event no longer exists.");
+                ?? throw RequestValidationException.For(request, "", "That event no longer exists.");
             db.Annotations.Remove(annotation);
             await db.SaveChangesAsync(cancellationToken);
             request.AuditDescription = $"Removed timeline event '{annotation.Text}'";

@@ -1,5 +1,3 @@
-using FailingWell.Web.Features.Admin;
-
 namespace FailingWell.Web.Features.Culture;
 
 /// <summary>Bed days and staff numbers for one division and month, typed in on the form.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>/triage: the queue of reports for governance leads.</summary>

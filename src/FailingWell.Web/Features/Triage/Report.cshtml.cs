@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>/triage/reports/{id}: one report, its history and messages, and every change a lead can make.</summary>

@@ -1,7 +1,5 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FailingWell.Web.Infrastructure.Mediation;
 

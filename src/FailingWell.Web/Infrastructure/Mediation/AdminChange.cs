@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace FailingWell.Web.Features.Admin;
+namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>
-/// An administrator's change: one transaction, and one audit entry saying who changed what (the
+/// An administrator's change (of accounts, settings, reference data, denominators...): one transaction, and one audit entry saying who changed what (the
 /// handler writes the description, since only it knows, say, the name before a rename).
 /// </summary>
 public abstract class AdminChange<TResponse> : ICommand<TResponse>, IAuditedAdminRequest
@@ -13,7 +13,4 @@ public abstract class AdminChange<TResponse> : ICommand<TResponse>, IAuditedAdmi
 
     [BindNever]
     public string AuditDescription { get; set; } = "";
-
-    // Admin slices call RequestValidationException.For; this stays only while Culture's slices still call it.
-    public RequestValidationException Refuse(string property, string message) => RequestValidationException.For(this, property, message);
 }
