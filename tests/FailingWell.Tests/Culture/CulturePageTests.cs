@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using FailingWell.Tests.Support;
 using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Culture;
+using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Infrastructure.Accounts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,30 +29,34 @@ public sealed class CulturePageTests
     public async Task Rates_and_shares_are_counted_from_the_reports_and_denominators_and_small_division_cells_are_suppressed()
     {
         using var app = new FailingWellApp { Clock = new MovableClock(Now) };
-        var (a, b) = await SeededReports.TwoDivisionsAsync(app);
+        var (a, b) = await ReportBuilder.TwoDivisionsAsync(app);
+        var fallInA = new ReportBuilder { Category = "Falls", Where = ReportForm.DivisionValue(a) };
         // Division A in October: 20 reports, 15 no/low harm (10 none near misses... see below), 4 anonymous.
         for (var i = 0; i < 10; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.NearMiss, PhysicalHarm.None, change: r => r.IsAnonymous = i < 4);
+            await (fallInA with { ReceivedOn = October.AddDays(i), Kind = ReportKind.NearMiss, PhysicalHarm = PhysicalHarm.None, Then = r => r.IsAnonymous = i < 4 }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.Incident, PhysicalHarm.Low, change: r => r.IsAnonymous = false);
+            await (fallInA with { ReceivedOn = October.AddDays(i), PhysicalHarm = PhysicalHarm.Low, Then = r => r.IsAnonymous = false }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.Incident, PhysicalHarm.Moderate, change: r =>
+            await (fallInA with
             {
-                r.IsAnonymous = false;
-                r.AcknowledgedOn = r.ReceivedOn.AddDays(2);
-            });
+                ReceivedOn = October.AddDays(i), PhysicalHarm = PhysicalHarm.Moderate, Then = r =>
+                {
+                    r.IsAnonymous = false;
+                    r.AcknowledgedOn = r.ReceivedOn.AddDays(2);
+                },
+            }).SaveAsync(app);
         }
 
         for (var i = 0; i < 3; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), b, "Falls");
+            await new ReportBuilder { ReceivedOn = October.AddDays(i), Category = "Falls", Where = ReportForm.DivisionValue(b) }.SaveAsync(app);
         }
 
         await using (var scope = app.Scope())
@@ -156,10 +161,10 @@ public sealed class CulturePageTests
             "organisation,period,rate_per_1000_bed_days,peer_group\nA,2026-10,2.0,Acute (large)\nB,2026-10,4.0,Acute (large)\nC,2026-10,6.0,Acute (large)\nD,2026-10,99,Community\n");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
 
-        var (a, _) = await SeededReports.TwoDivisionsAsync(app);
+        var (a, _) = await ReportBuilder.TwoDivisionsAsync(app);
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls");
+            await new ReportBuilder { ReceivedOn = October.AddDays(i), Category = "Falls", Where = ReportForm.DivisionValue(a) }.SaveAsync(app);
         }
 
         await using (var scope = app.Scope())

@@ -1,6 +1,7 @@
 using System.Net;
 using FailingWell.Tests.Support;
 using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,11 @@ public sealed class DigestPageTests
     public async Task Executives_leads_and_admins_read_digests_only_leads_and_admins_build_them_and_others_are_sent_to_sign_in()
     {
         using var app = new FailingWellApp { Clock = new MovableClock(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero)) };
-        var (a, _) = await SeededReports.TwoDivisionsAsync(app);
-        for (var i = 0; i < 3; i++)
+        var (a, _) = await ReportBuilder.TwoDivisionsAsync(app);
+        await new ReportBuilder
         {
-            await SeededReports.AddAsync(app, Week46, a, "Falls");
-        }
+            WhatHappened = "SeededReportText must never reach a digest or an email", Category = "Falls", ReceivedOn = Week46, Where = ReportForm.DivisionValue(a),
+        }.SaveAsync(app, times: 3);
 
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.StartsWith("http://localhost/account/sign-in", (await anonymous.GetAsync(new Uri("/digests", UriKind.Relative))).Headers.Location!.ToString(), StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class AnonymityTests
         client.DefaultRequestHeaders.Add("X-Forwarded-For", CanaryForwarded);
         client.DefaultRequestHeaders.Add("X-Real-IP", CanaryForwarded);
 
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app, "ReportTextCanary: the sharps bin overflowed"));
+        var sent = await new ReportBuilder { WhatHappened = "ReportTextCanary: the sharps bin overflowed" }.PostFormAsync(app, client);
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
         await FollowUps.SendMessageAsync(client, page, "ReplyTextCanary: it happens every night");
         Assert.NotNull(sent.ReceiptCode);
@@ -74,7 +74,7 @@ public sealed class AnonymityTests
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var signIn = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a long enough password" });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
         Assert.NotNull(sent.ReceiptCode);
 
         // Every column of every table outside Identity's own, read as text.
@@ -125,15 +125,15 @@ public sealed class AnonymityTests
     {
         using var app = new FailingWellApp();
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        var answers = await Reports.ValidAnswersAsync(app);
+        var answers = await new ReportBuilder().FormAnswersAsync(app);
 
         var responses = new List<HttpResponseMessage>
         {
             await client.GetAsync(new Uri("/report", UriKind.Relative)),
-            (await Reports.SendAsync(app.CreateClient(), answers)).Response,
+            (await ReportBuilder.PostAsync(app.CreateClient(), answers)).Response,
             await client.GetAsync(new Uri("/report/follow-up", UriKind.Relative)),
         };
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         responses.Add((await FollowUps.OpenAsync(app.CreateClient(), sent.ReceiptCode!)).Response);
 
         foreach (var response in responses)

@@ -13,9 +13,9 @@ namespace FailingWell.Tests.Reporting;
 
 public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
-    private async Task<Reports.Sent> SendReportAsync(string whatHappened = "The hoist battery was flat again.")
+    private async Task<ReportBuilder.Posted> SendReportAsync(string whatHappened = "The hoist battery was flat again.")
     {
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app, whatHappened));
+        var sent = await new ReportBuilder { WhatHappened = whatHappened }.PostFormAsync(app, app.CreateClient());
         Assert.NotNull(sent.ReceiptCode);
         return sent;
     }
@@ -171,11 +171,8 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
     [Fact]
     public async Task A_named_reporter_is_emailed_that_there_is_a_reply_without_any_text()
     {
-        var answers = await Reports.ValidAnswersAsync(app, "Secret details of the fall near bay 7");
-        answers["Input.GiveName"] = "true";
-        answers["Input.ReporterName"] = "Alex Nurse";
-        answers["Input.ReporterEmail"] = "alex.nurse@trust.nhs.uk";
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var named = new ReportBuilder { WhatHappened = "Secret details of the fall near bay 7", ReporterName = "Alex Nurse", ReporterEmail = "alex.nurse@trust.nhs.uk" };
+        var sent = await named.PostFormAsync(app, app.CreateClient());
 
         await ReviewerWritesAsync(sent.Reference!, "Private reply about the fall");
 

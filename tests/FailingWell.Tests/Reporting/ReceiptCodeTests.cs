@@ -45,7 +45,7 @@ public sealed class ReceiptCodeTests
     public async Task The_database_holds_no_receipt_code_nor_its_secret_half()
     {
         using var app = new FailingWellApp();
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var normalised = ReceiptCodes.Normalise(sent.ReceiptCode)!;
         SqliteConnection.ClearAllPools();
 
@@ -61,7 +61,7 @@ public sealed class ReceiptCodeTests
     public async Task A_wrong_code_costs_the_same_work_as_a_right_one()
     {
         using var app = new FailingWellApp();
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var right = sent.ReceiptCode!;
         var sameLocatorWrongSecret = right[..10] + (right[10] == 'A' ? 'B' : 'A') + right[11..];
         var unknownLocator = "ZZZZ-ZZZZ" + right[9..];
@@ -99,7 +99,7 @@ public sealed class ReceiptCodeTests
     {
         using var app = new FailingWellApp { ClientAddress = IPAddress.Parse("198.51.100.40") }
             .With("Reporting:MaxWrongCodesPerHour", "10");
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var client = app.CreateClient();
 
         for (var i = 0; i < 10; i++)

@@ -20,7 +20,7 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp();
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
         Assert.Contains(sent.Reference!, page.Html, StringComparison.Ordinal);
@@ -38,8 +38,8 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
-        var other = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
+        var other = await new ReportBuilder().PostFormAsync(app, client);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
 
         var right = sent.ReceiptCode!;
@@ -63,7 +63,7 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         // What a crash does: the memory holding the secret is gone, the committed report is not.
         app.Services.GetRequiredService<PendingReceipts>().Secured(ReceiptCodes.LocatorOf(ReceiptCodes.Normalise(sent.ReceiptCode)!));
@@ -78,10 +78,10 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = new List<Reports.Sent>();
+        var sent = new List<ReportBuilder.Posted>();
         for (var i = 0; i < 3; i++)
         {
-            sent.Add(await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app)));
+            sent.Add(await new ReportBuilder().PostFormAsync(app, client));
         }
 
         var hashing = new ReceiptHashing(
@@ -108,7 +108,7 @@ public sealed class ReceiptHashingTests
             .With("Reporting:MaxPendingReceiptCodes", "0");
         var client = app.CreateClient();
 
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         var stored = await StoredAsync(app, sent.Reference!);
         Assert.Equal(SlowHash(sent.ReceiptCode!, stored.Salt), stored.Hash);

@@ -13,7 +13,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_triage_page_and_guessed_id()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         foreach (var path in new[] { "/triage", $"/triage/reports/{report.Id}", "/triage/reports/1", "/triage/reports/999999" })
@@ -27,7 +27,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task An_executive_cannot_read_report_text()
     {
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "ExecutiveMustNotSee");
+        var report = await new ReportBuilder { WhatHappened = "ExecutiveMustNotSee" }.SubmitAsync(app);
         var executive = await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: true);
         var client = await Staff.SignInAsync(app, executive);
 
@@ -45,7 +45,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [InlineData(StaffRoles.Admin)]
     public async Task Leads_and_admins_with_two_factor_see_the_queue_and_the_report(string role)
     {
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "Visible to leads");
+        var report = await new ReportBuilder { WhatHappened = "Visible to leads" }.SubmitAsync(app);
         var client = await Staff.SignInAsync(app, await Staff.CreateAsync(app, role));
 
         var queue = await client.GetAsync(new Uri("/triage", UriKind.Relative));
@@ -62,7 +62,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task Only_admins_see_a_reports_history()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead, name: "History Lead"));
         var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
 

@@ -54,7 +54,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
     [Fact]
     public async Task A_save_over_a_version_someone_else_replaced_is_refused_as_a_conflict()
     {
-        var sent = await TriageData.ReportAsync(app);
+        var sent = await new ReportBuilder().SubmitAsync(app);
         await using var scope = app.Scope();
         var db = FailingWellApp.NewDbContext(scope);
         var behaviour = new TransactionBehavior<QueueAndSucceed, int>(db);
@@ -70,7 +70,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
         }));
 
         Assert.Equal(ConcurrencyConflict.Message, Assert.Single(refused.Errors).ErrorMessage);
-        Assert.Null((await TriageData.LoadAsync(app, sent.Id)).Title);
+        Assert.Null((await SavedReports.LoadAsync(app, sent.Id)).Title);
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using FailingWell.Web.Domain;
+using FailingWell.Web.Features.Triage;
+using FailingWell.Web.Infrastructure.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailingWell.Tests.Support;
+
+/// <summary>A report already in the database: read back as stored, and changed by a lead.</summary>
+public static class SavedReports
+{
+    public static async Task<Report> LoadAsync(FailingWellApp app, int id)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<FailingWellDbContext>().Reports.AsNoTracking()
+            .Include(r => r.Actions).Include(r => r.Messages).SingleAsync(r => r.Id == id);
+    }
+
+    /// <summary>Sends a lead's change, stamped with the report's current version unless one is given.</summary>
+    public static async Task<T> ChangeAsync<T>(FailingWellApp app, string actorId, int reportId, ReportChange<T> change, Guid? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(change);
+        change.ReportId = reportId;
+        change.ActorAccountId = actorId;
+        change.Version = version ?? (await LoadAsync(app, reportId)).Version;
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(change);
+    }
+}
