@@ -1,12 +1,7 @@
-using System.Net;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Account;
 using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Account;
 

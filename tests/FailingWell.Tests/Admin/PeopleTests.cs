@@ -1,12 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Account;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Admin;
 

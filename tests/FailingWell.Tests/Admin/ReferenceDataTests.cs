@@ -1,8 +1,4 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
-using FailingWell.Web.Infrastructure.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Tests.Admin;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Admin;
 

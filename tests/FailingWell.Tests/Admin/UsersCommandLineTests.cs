@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Admin;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Digests;
 

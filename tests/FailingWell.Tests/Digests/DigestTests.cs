@@ -1,12 +1,7 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Host;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Digests;
 

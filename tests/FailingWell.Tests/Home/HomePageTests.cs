@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using FailingWell.Tests.Support;
 
 namespace FailingWell.Tests.Home;
 

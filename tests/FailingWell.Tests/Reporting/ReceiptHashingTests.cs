@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FailingWell.Tests.Reporting;
@@ -45,7 +42,7 @@ public sealed class ReceiptHashingTests
         var right = sent.ReceiptCode!;
         var wrongSecret = right[..10] + (right[10] == 'A' ? 'B' : 'A') + right[11..];
         var wrong = await FollowUps.OpenAsync(client, wrongSecret);
-        Assert.Contains(FollowUpModel.WrongCode, System.Net.WebUtility.HtmlDecode(wrong.Html), StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.WrongCode, WebUtility.HtmlDecode(wrong.Html), StringComparison.Ordinal);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
 
         var page = await FollowUps.OpenAsync(client, right);
@@ -69,7 +66,7 @@ public sealed class ReceiptHashingTests
         app.Services.GetRequiredService<PendingReceipts>().Secured(ReceiptCodes.LocatorOf(ReceiptCodes.Normalise(sent.ReceiptCode)!));
 
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
-        Assert.Contains(FollowUpModel.WrongCode, System.Net.WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.WrongCode, WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
     }
 

@@ -1,6 +1,3 @@
-using System.Net;
-using FailingWell.Tests.Support;
-
 namespace FailingWell.Tests.Reporting;
 
 public sealed class SubmissionFloodTests

@@ -1,14 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Support;
 

@@ -1,9 +1,5 @@
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Data;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Support;
 

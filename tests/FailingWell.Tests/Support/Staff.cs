@@ -1,10 +1,6 @@
-using System.Net;
 using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Support;
 

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Mediation;
 
 namespace FailingWell.Tests.Triage;
@@ -50,7 +46,7 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(ConcurrencyConflict.Message), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(ConcurrencyConflict.Message), html, StringComparison.Ordinal);
         Assert.Contains("Closed by the first lead", html, StringComparison.Ordinal); // the current state
         Assert.Contains("Typed by the second lead", html, StringComparison.Ordinal); // nothing typed is lost
         var saved = await SavedReports.LoadAsync(app, report.Id);

@@ -1,8 +1,5 @@
-using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Email;
 using FailingWell.Web.Infrastructure.Mediation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Infrastructure.Mediation;
 
@@ -12,7 +9,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
 
     private sealed class QueueAndSucceed : ICommand<int>;
 
-    private sealed class ReadOnlyQuery : MediatR.IRequest<int>;
+    private sealed class ReadOnlyQuery : IRequest<int>;
 
     [Fact]
     public async Task A_command_that_fails_commits_nothing_it_wrote()
