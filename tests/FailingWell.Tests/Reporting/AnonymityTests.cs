@@ -1,4 +1,3 @@
-using FailingWell.Web.Features.Admin;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -54,19 +53,10 @@ public sealed class AnonymityTests
     public async Task A_signed_in_member_of_staff_who_reports_anonymously_is_linked_to_it_nowhere()
     {
         using var app = new FailingWellApp();
-        const string email = "signed.in.lead@trust.nhs.uk";
-        string accountId;
-        await using (var scope = app.Scope())
-        {
-            accountId = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-            {
-                Email = email, DisplayName = "Signed In Lead", Role = StaffRoles.GovernanceLead, Password = "a long enough password",
-            })).AccountId;
-        }
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false, name: "Signed In Lead");
+        var (accountId, email) = (lead.Id, lead.Email);
 
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signIn = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a long enough password" });
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var client = await Staff.SignInAsync(app, lead); // the password sign-in must redirect
         var sent = await new ReportBuilder().PostFormAsync(app, client);
         Assert.NotNull(sent.ReceiptCode);
 

@@ -1,6 +1,5 @@
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Features.Admin;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -13,20 +12,12 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
         return sent;
     }
 
-    private async Task<int> ReportIdAsync(string reference)
-    {
-        await using var scope = app.Scope();
-        return await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
-    }
+    private async Task<int> ReportIdAsync(string reference) => (await SavedReports.LoadAsync(app, reference)).Id;
 
     private async Task ReviewerWritesAsync(string reference, string body)
     {
-        await using var scope = app.Scope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var email = $"reviewer-{Guid.NewGuid():N}@trust.nhs.uk";
-        var account = await mediator.Send(new AddAccount.Command { Email = email, DisplayName = "Pat Reviewer", Role = StaffRoles.GovernanceLead, Password = "a long enough password" });
-        var report = await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Reference == reference).Select(r => new { r.Id, r.Version }).SingleAsync();
-        await mediator.Send(new MessageReporter.Command { ReportId = report.Id, Version = report.Version, ActorAccountId = account.AccountId, Body = body });
+        var reviewer = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false, name: "Pat Reviewer");
+        await SavedReports.ChangeAsync(app, reviewer.Id, await ReportIdAsync(reference), new MessageReporter.Command { Body = body });
     }
 
     [Fact]
@@ -95,10 +86,7 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
         Assert.Contains("It was on the &lt;i&gt;stroke unit&lt;/i&gt;.", replied.Html, StringComparison.Ordinal);
         Assert.Contains("You added information", added.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, refreshed.Response.StatusCode);
-        await using var scope = app.Scope();
-        var messages = await FailingWellApp.NewDbContext(scope).ReportMessages
-            .Where(m => m.ReportId == FailingWellApp.NewDbContext(scope).Reports.Single(r => r.Reference == sent.Reference).Id)
-            .OrderBy(m => m.Id).ToListAsync();
+        var messages = (await SavedReports.LoadAsync(app, sent.Reference!)).Messages.OrderBy(m => m.Id).ToList();
         Assert.Equal([MessageAuthor.Reviewer, MessageAuthor.Reporter, MessageAuthor.Reporter], messages.Select(m => m.Author));
         Assert.True(messages[2].IsAdditionalInformation);
     }

@@ -22,8 +22,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
         Assert.Matches("^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$", sent.ReceiptCode);
         Assert.Contains("We will not show it again", sent.Html, StringComparison.Ordinal);
 
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.Include(r => r.Category).SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.True(report.IsAnonymous);
         Assert.Null(report.ReporterName);
         Assert.Null(report.ReporterEmail);
@@ -186,8 +185,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
         var sent = await named.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("only governance leads will see your name and email", form, StringComparison.Ordinal);
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.False(report.IsAnonymous);
         Assert.Equal("Sam Porter", report.ReporterName);
         Assert.Equal("sam.porter@trust.nhs.uk", report.ReporterEmail);
@@ -211,8 +209,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
         var sent = await goodPractice.PostFormAsync(app, app.CreateClient());
 
         Assert.NotNull(sent.ReceiptCode);
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.Equal(PhysicalHarm.None, report.PhysicalHarm);
         Assert.Null(report.DivisionId);
         Assert.Null(report.LocationId);

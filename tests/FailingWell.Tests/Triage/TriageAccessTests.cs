@@ -106,13 +106,13 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
         var code = Staff.CodeFor(lead);
 
         var first = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var password = await Forms.PostAsync(first, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = lead.Email, ["Input.Password"] = Staff.Password });
+        var password = await Staff.PostSignInAsync(first, lead.Email);
         Assert.StartsWith("/account/sign-in/code", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync(new Uri("/triage", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(first, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = code })).StatusCode);
 
         var second = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await Forms.PostAsync(second, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = lead.Email, ["Input.Password"] = Staff.Password });
+        await Staff.PostSignInAsync(second, lead.Email);
         var replay = await Forms.PostAsync(second, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = code });
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
