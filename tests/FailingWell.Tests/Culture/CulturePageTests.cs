@@ -11,6 +11,9 @@ public sealed class CulturePageTests
     private static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly October = new(2026, 10, 1);
 
+    private static ReportBuilder FallIn(int divisionId, DateOnly receivedOn) =>
+        new() { Category = "Falls", Where = ReportForm.DivisionValue(divisionId), ReceivedOn = receivedOn };
+
     private static async Task<CultureView.Result> ViewAsync(FailingWellApp app, string scope)
     {
         await using var s = app.Scope();
@@ -23,23 +26,22 @@ public sealed class CulturePageTests
     {
         using var app = new FailingWellApp { Clock = new MovableClock(Now) };
         var (a, b) = await ReportBuilder.TwoDivisionsAsync(app);
-        var fallInA = new ReportBuilder { Category = "Falls", Where = ReportForm.DivisionValue(a) };
         // Division A in October: 20 reports, 15 no/low harm (10 none near misses... see below), 4 anonymous.
         for (var i = 0; i < 10; i++)
         {
-            await (fallInA with { ReceivedOn = October.AddDays(i), Kind = ReportKind.NearMiss, PhysicalHarm = PhysicalHarm.None, Then = r => r.IsAnonymous = i < 4 }).SaveAsync(app);
+            await (FallIn(a, October.AddDays(i)) with { Kind = ReportKind.NearMiss, PhysicalHarm = PhysicalHarm.None, Then = r => r.IsAnonymous = i < 4 }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await (fallInA with { ReceivedOn = October.AddDays(i), PhysicalHarm = PhysicalHarm.Low, Then = r => r.IsAnonymous = false }).SaveAsync(app);
+            await (FallIn(a, October.AddDays(i)) with { PhysicalHarm = PhysicalHarm.Low, Then = r => r.IsAnonymous = false }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await (fallInA with
+            await (FallIn(a, October.AddDays(i)) with
             {
-                ReceivedOn = October.AddDays(i), PhysicalHarm = PhysicalHarm.Moderate, Then = r =>
+                PhysicalHarm = PhysicalHarm.Moderate, Then = r =>
                 {
                     r.IsAnonymous = false;
                     r.AcknowledgedOn = r.ReceivedOn.AddDays(2);
@@ -49,7 +51,7 @@ public sealed class CulturePageTests
 
         for (var i = 0; i < 3; i++)
         {
-            await new ReportBuilder { ReceivedOn = October.AddDays(i), Category = "Falls", Where = ReportForm.DivisionValue(b) }.SaveAsync(app);
+            await FallIn(b, October.AddDays(i)).SaveAsync(app);
         }
 
         await using (var scope = app.Scope())
@@ -157,7 +159,7 @@ public sealed class CulturePageTests
         var (a, _) = await ReportBuilder.TwoDivisionsAsync(app);
         for (var i = 0; i < 5; i++)
         {
-            await new ReportBuilder { ReceivedOn = October.AddDays(i), Category = "Falls", Where = ReportForm.DivisionValue(a) }.SaveAsync(app);
+            await FallIn(a, October.AddDays(i)).SaveAsync(app);
         }
 
         await using (var scope = app.Scope())

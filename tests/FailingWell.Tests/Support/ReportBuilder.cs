@@ -19,6 +19,9 @@ namespace FailingWell.Tests.Support;
 /// </summary>
 public sealed partial record ReportBuilder
 {
+    // Numbers for saved reports' references, far above any the app issues in a test.
+    private static int _sequence;
+
     public ReportKind Kind { get; init; } = ReportKind.Incident;
 
     public string WhatHappened { get; init; } = "A patient slipped on a wet floor by bay 3.";
@@ -184,18 +187,16 @@ public sealed partial record ReportBuilder
         }
     }
 
-    private static int _sequence;
-
     /// <summary>
-    /// The entity, not saved, with a reference numbered far above what the app issues and a receipt
-    /// nobody can open. Needs <see cref="ReceivedOn"/>: without the app there is no clock.
+    /// The entity, not saved, with a reference of its own and a receipt nobody can open.
+    /// Needs <see cref="ReceivedOn"/>: without the app there is no clock.
     /// </summary>
     public Report ToEntity(int categoryId, GovernanceStream stream)
     {
         var receivedOn = ReceivedOn ?? throw new InvalidOperationException("Say ReceivedOn, or use SaveAsync: without the app there is no clock.");
         var deadlines = new TriageSettings().Deadlines;
         var number = Interlocked.Increment(ref _sequence) + 500_000;
-        var report = new Report
+        return new Report
         {
             Reference = ReportReference.Format(receivedOn.Year, number), ReferenceYear = receivedOn.Year, ReferenceNumber = number,
             Kind = Kind, WhatHappened = WhatHappened, ImmediateAction = ImmediateAction, OccurredOn = OccurredOn ?? receivedOn, OccurredBand = TimeOfDay,
@@ -205,7 +206,6 @@ public sealed partial record ReportBuilder
             AcknowledgeBy = deadlines.AcknowledgeBy(receivedOn), FeedbackBy = deadlines.FeedbackBy(receivedOn), SubmissionId = SubmissionId ?? Guid.NewGuid(),
             ReceiptLocator = RandomNumberGenerator.GetHexString(8), ReceiptSalt = new byte[16], ReceiptHash = new byte[32],
         };
-        return report;
     }
 
     /// <summary>The first two divisions in list order, to put reports in.</summary>
