@@ -1,40 +1,20 @@
-using System.Net;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Account;
-using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Account;
 
 public sealed class SignInTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
-    private const string Password = "correct horse battery";
+    private const string Password = Staff.Password;
 
-    private async Task<string> CreateAccountAsync(string role = StaffRoles.GovernanceLead)
-    {
-        var email = $"lead-{Guid.NewGuid():N}@trust.nhs.uk";
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-        {
-            Email = email,
-            Role = role,
-            Password = Password,
-        });
-        return email;
-    }
+    private async Task<string> CreateAccountAsync(string role = StaffRoles.GovernanceLead) =>
+        (await Staff.CreateAsync(app, role, withTwoFactor: false)).Email;
 
     private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        Staff.PostSignInAsync(client, email, password);
 
     [Fact]
     public async Task Correct_password_signs_in_and_records_the_time()

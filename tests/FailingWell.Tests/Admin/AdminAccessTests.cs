@@ -1,6 +1,3 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FailingWell.Tests.Admin;

@@ -1,8 +1,4 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
-using FailingWell.Web.Infrastructure.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Tests.Admin;
 
@@ -23,13 +19,13 @@ public sealed class ReferenceDataTests(FailingWellApp app) : IClassFixture<Faili
             location = await FailingWellApp.NewDbContext(scope).Locations.Include(l => l.Division).OrderBy(l => l.Id).Skip(2).FirstAsync();
         }
 
-        var before = await TriageData.ReportAsync(app, c => c.Where = ReportForm.LocationValue(location.Id));
+        var before = await new ReportBuilder { Where = ReportForm.LocationValue(location.Id) }.SubmitAsync(app);
 
         await PostAsync(admin, "Change", new() { ["Change.List"] = "locations", ["Change.Id"] = location.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Change.What"] = "Retire" });
 
         var form = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
         Assert.DoesNotContain($"value=\"{ReportForm.LocationValue(location.Id)}\"", form, StringComparison.Ordinal);
-        var kept = await TriageData.LoadAsync(app, before.Id);
+        var kept = await SavedReports.LoadAsync(app, before.Id);
         Assert.Equal(location.Id, kept.LocationId);
         var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
         Assert.Contains(location.Name, await lead.GetStringAsync(new Uri($"/triage/reports/{before.Id}", UriKind.Relative)), StringComparison.Ordinal);

@@ -1,10 +1,4 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Admin;
 
@@ -33,8 +27,8 @@ public sealed class SettingsOutboxAuditTests
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var report = await TriageData.ReportAsync(app, c => c.PhysicalHarm = PhysicalHarm.Fatal);
-        var loaded = await TriageData.LoadAsync(app, report.Id);
+        var report = await new ReportBuilder { PhysicalHarm = PhysicalHarm.Fatal }.SubmitAsync(app);
+        var loaded = await SavedReports.LoadAsync(app, report.Id);
         Assert.Equal(loaded.ReceivedOn.AddDays(3), loaded.AcknowledgeBy);
         Assert.Equal(loaded.ReceivedOn.AddMonths(2), loaded.FeedbackBy);
         await using var scope = app.Scope();
@@ -90,8 +84,8 @@ public sealed class SettingsOutboxAuditTests
     {
         using var app = new FailingWellApp();
         var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, name: "Searchable Lead");
-        var report = await TriageData.ReportAsync(app);
-        await TriageData.ChangeAsync(app, lead.Id, report.Id, new Web.Features.Triage.Acknowledge.Command());
+        var report = await new ReportBuilder().SubmitAsync(app);
+        await SavedReports.ChangeAsync(app, lead.Id, report.Id, new Web.Features.Triage.Acknowledge.Command());
         var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,13 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Culture;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
+using FailingWell.Web.Features.Reporting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Culture;
 
@@ -16,6 +10,9 @@ public sealed class CulturePageTests
     // 18 November 2026: October is the last complete month.
     private static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly October = new(2026, 10, 1);
+
+    private static ReportBuilder FallIn(int divisionId, DateOnly receivedOn) =>
+        new() { Category = "Falls", Where = ReportForm.DivisionValue(divisionId), ReceivedOn = receivedOn };
 
     private static async Task<CultureView.Result> ViewAsync(FailingWellApp app, string scope)
     {
@@ -28,30 +25,33 @@ public sealed class CulturePageTests
     public async Task Rates_and_shares_are_counted_from_the_reports_and_denominators_and_small_division_cells_are_suppressed()
     {
         using var app = new FailingWellApp { Clock = new MovableClock(Now) };
-        var (a, b) = await SeededReports.TwoDivisionsAsync(app);
+        var (a, b) = await ReportBuilder.TwoDivisionsAsync(app);
         // Division A in October: 20 reports, 15 no/low harm (10 none near misses... see below), 4 anonymous.
         for (var i = 0; i < 10; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.NearMiss, PhysicalHarm.None, change: r => r.IsAnonymous = i < 4);
+            await (FallIn(a, October.AddDays(i)) with { Kind = ReportKind.NearMiss, PhysicalHarm = PhysicalHarm.None, Then = r => r.IsAnonymous = i < 4 }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.Incident, PhysicalHarm.Low, change: r => r.IsAnonymous = false);
+            await (FallIn(a, October.AddDays(i)) with { PhysicalHarm = PhysicalHarm.Low, Then = r => r.IsAnonymous = false }).SaveAsync(app);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls", ReportKind.Incident, PhysicalHarm.Moderate, change: r =>
+            await (FallIn(a, October.AddDays(i)) with
             {
-                r.IsAnonymous = false;
-                r.AcknowledgedOn = r.ReceivedOn.AddDays(2);
-            });
+                PhysicalHarm = PhysicalHarm.Moderate, Then = r =>
+                {
+                    r.IsAnonymous = false;
+                    r.AcknowledgedOn = r.ReceivedOn.AddDays(2);
+                },
+            }).SaveAsync(app);
         }
 
         for (var i = 0; i < 3; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), b, "Falls");
+            await FallIn(b, October.AddDays(i)).SaveAsync(app);
         }
 
         await using (var scope = app.Scope())
@@ -156,10 +156,10 @@ public sealed class CulturePageTests
             "organisation,period,rate_per_1000_bed_days,peer_group\nA,2026-10,2.0,Acute (large)\nB,2026-10,4.0,Acute (large)\nC,2026-10,6.0,Acute (large)\nD,2026-10,99,Community\n");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
 
-        var (a, _) = await SeededReports.TwoDivisionsAsync(app);
+        var (a, _) = await ReportBuilder.TwoDivisionsAsync(app);
         for (var i = 0; i < 5; i++)
         {
-            await SeededReports.AddAsync(app, October.AddDays(i), a, "Falls");
+            await FallIn(a, October.AddDays(i)).SaveAsync(app);
         }
 
         await using (var scope = app.Scope())

@@ -1,11 +1,6 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
-using MediatR;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Demo;
 

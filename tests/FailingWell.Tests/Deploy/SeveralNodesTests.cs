@@ -1,18 +1,13 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Data;
 using FailingWell.Web.Infrastructure.Scheduling;
 using FailingWell.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -51,11 +46,11 @@ public sealed partial class SeveralNodesTests
 
         using var second = new FailingWellApp().With("ConnectionStrings:FailingWell", first.ConnectionString);
         var secondClient = second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var answers = await Reports.ValidAnswersAsync(first);
+        var answers = await new ReportBuilder().FormAnswersAsync(first);
         answers["__RequestVerificationToken"] = token;
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/report", UriKind.Relative)) { Content = new FormUrlEncodedContent(answers) };
         post.Headers.Add("Cookie", formCookies);
-        var sent = await Reports.ReadAsync(await secondClient.SendAsync(post));
+        var sent = await ReportBuilder.ReadAsync(await secondClient.SendAsync(post));
         Assert.NotNull(sent.ReceiptCode);
 
         var signInPage = await firstClient.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
@@ -166,7 +161,7 @@ public sealed partial class SeveralNodesTests
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.5");
 
         var home = await client.GetAsync(new Uri("/", UriKind.Relative));
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         Assert.Equal("max-age=31536000; includeSubDomains", home.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.Contains("frame-ancestors 'none'", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);

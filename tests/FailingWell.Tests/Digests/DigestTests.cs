@@ -1,11 +1,7 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Digests;
-using FailingWell.Web.Infrastructure.Accounts;
+using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Host;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Digests;
 
@@ -16,32 +12,27 @@ public sealed class DigestTests
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Week46 = new(2026, 11, 9);
 
+    /// <summary>A fall in week 46 whose text must never reach a digest or an email; in a division, or none.</summary>
+    private static ReportBuilder Fall(int? divisionId) => new()
+    {
+        WhatHappened = "SeededReportText must never reach a digest or an email", Category = "Falls", ReceivedOn = Week46,
+        Where = divisionId is { } id ? ReportForm.DivisionValue(id) : "",
+    };
+
     private static async Task<(FailingWellApp App, int A, int B)> SeededAsync()
     {
         var app = new FailingWellApp { Clock = new MovableClock(Wednesday) };
-        var (a, b) = await SeededReports.TwoDivisionsAsync(app);
+        var (a, b) = await ReportBuilder.TwoDivisionsAsync(app);
         for (var i = 0; i < 7; i++)
         {
-            await SeededReports.AddAsync(app, Week46.AddDays(i % 7), a, "Falls");
+            await (Fall(a) with { ReceivedOn = Week46.AddDays(i % 7) }).SaveAsync(app);
         }
 
-        await SeededReports.AddAsync(app, Week46.AddDays(2), a, "Falls", harm: PhysicalHarm.Severe, change: r => r.Title = "Fall from bed");
-        for (var i = 0; i < 6; i++)
-        {
-            await SeededReports.AddAsync(app, Week46.AddDays(3), a, "Medication", ReportKind.NearMiss, PhysicalHarm.None);
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            await SeededReports.AddAsync(app, Week46.AddDays(4), b, "Falls");
-        }
-
-        for (var i = 0; i < 4; i++)
-        {
-            await SeededReports.AddAsync(app, Week46.AddDays(-3), a, "Falls"); // week 45
-        }
-
-        await SeededReports.AddAsync(app, Week46.AddDays(1), a, "Staffing", ReportKind.Concern, PhysicalHarm.None); // another stream
+        await (Fall(a) with { ReceivedOn = Week46.AddDays(2), PhysicalHarm = PhysicalHarm.Severe, Then = r => r.Title = "Fall from bed" }).SaveAsync(app);
+        await (Fall(a) with { ReceivedOn = Week46.AddDays(3), Category = "Medication", Kind = ReportKind.NearMiss, PhysicalHarm = PhysicalHarm.None }).SaveAsync(app, times: 6);
+        await (Fall(b) with { ReceivedOn = Week46.AddDays(4) }).SaveAsync(app, times: 3);
+        await (Fall(a) with { ReceivedOn = Week46.AddDays(-3) }).SaveAsync(app, times: 4); // week 45
+        await (Fall(a) with { ReceivedOn = Week46.AddDays(1), Category = "Staffing", Kind = ReportKind.Concern, PhysicalHarm = PhysicalHarm.None }).SaveAsync(app); // another stream
         return (app, a, b);
     }
 
@@ -98,20 +89,10 @@ public sealed class DigestTests
     {
         var (app, a, _) = await SeededAsync();
         using var __ = app;
-        for (var i = 0; i < 5; i++)
-        {
-            await SeededReports.AddAsync(app, Week46, a, "Equipment", ReportKind.Concern, PhysicalHarm.None, change: r => { r.RiskScore = 16; r.RiskRating = RiskRating.Extreme; });
-        }
-
-        for (var i = 0; i < 5; i++)
-        {
-            await SeededReports.AddAsync(app, Week46, a, "Staffing", ReportKind.Concern, PhysicalHarm.None);
-        }
-
-        for (var i = 0; i < 5; i++)
-        {
-            await SeededReports.AddAsync(app, Week46, a, "Dignity and communication", ReportKind.GoodPractice, PhysicalHarm.None, change: r => r.Title = "Kind words");
-        }
+        var concern = Fall(a) with { Kind = ReportKind.Concern, PhysicalHarm = PhysicalHarm.None };
+        await (concern with { Category = "Equipment", Then = r => { r.RiskScore = 16; r.RiskRating = RiskRating.Extreme; } }).SaveAsync(app, times: 5);
+        await (concern with { Category = "Staffing" }).SaveAsync(app, times: 5);
+        await (Fall(a) with { Category = "Dignity and communication", Kind = ReportKind.GoodPractice, PhysicalHarm = PhysicalHarm.None, Then = r => r.Title = "Kind words" }).SaveAsync(app, times: 5);
 
         await BuildAsync(app, GovernanceStream.RiskAndCompliance, "2026-W46");
         await BuildAsync(app, GovernanceStream.PatientExperience, "2026-W46");
@@ -139,7 +120,7 @@ public sealed class DigestTests
             before = string.Join('|', await FailingWellApp.NewDbContext(scope).Digests.OrderBy(d => d.Id).Select(d => d.Content + d.BuiltAtUtc).ToListAsync());
         }
 
-        await SeededReports.AddAsync(app, Week46, null, "Falls"); // arrives late: the snapshot stays as it was
+        await Fall(null).SaveAsync(app); // arrives late: the snapshot stays as it was
         var again = await BuildAsync(app, GovernanceStream.PatientSafety, "2026-W46");
 
         Assert.NotEmpty(first);
@@ -180,10 +161,7 @@ public sealed class DigestTests
         seeded.Dispose();
         using var app = new FailingWellApp { Clock = new MovableClock(Wednesday) }
             .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        for (var i = 0; i < 6; i++)
-        {
-            await SeededReports.AddAsync(app, Week46, a, "Falls");
-        }
+        await Fall(a).SaveAsync(app, times: 6);
 
         var executive = await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: false, name: "Eve Exec");
         await using (var scope = app.Scope())
@@ -221,18 +199,6 @@ public sealed class DigestTests
         Assert.Equal(1, bad);
         Assert.Contains("--period a week like 2026-W46", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(17, (await PackAsync(app, GovernanceStream.PatientSafety, "2026-W46", Digest.OrganisationScope)).Total);
-    }
-
-    [Theory]
-    [InlineData("2026-W46", "2026-11-09", "2026-11-16")]
-    [InlineData("2026-W01", "2025-12-29", "2026-01-05")]
-    [InlineData("2026-11", "2026-11-01", "2026-12-01")]
-    public void Periods_are_ISO_weeks_and_calendar_months(string key, string start, string end)
-    {
-        Assert.True(Period.TryParse(key, out var period));
-        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
-        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
-        Assert.Equal(key, period.Key);
     }
 
     [Fact]

@@ -1,13 +1,5 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -29,7 +21,7 @@ public sealed class AnonymityTests
         client.DefaultRequestHeaders.Add("X-Forwarded-For", CanaryForwarded);
         client.DefaultRequestHeaders.Add("X-Real-IP", CanaryForwarded);
 
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app, "ReportTextCanary: the sharps bin overflowed"));
+        var sent = await new ReportBuilder { WhatHappened = "ReportTextCanary: the sharps bin overflowed" }.PostFormAsync(app, client);
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
         await FollowUps.SendMessageAsync(client, page, "ReplyTextCanary: it happens every night");
         Assert.NotNull(sent.ReceiptCode);
@@ -61,20 +53,11 @@ public sealed class AnonymityTests
     public async Task A_signed_in_member_of_staff_who_reports_anonymously_is_linked_to_it_nowhere()
     {
         using var app = new FailingWellApp();
-        const string email = "signed.in.lead@trust.nhs.uk";
-        string accountId;
-        await using (var scope = app.Scope())
-        {
-            accountId = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-            {
-                Email = email, DisplayName = "Signed In Lead", Role = StaffRoles.GovernanceLead, Password = "a long enough password",
-            })).AccountId;
-        }
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false, name: "Signed In Lead");
+        var (accountId, email) = (lead.Id, lead.Email);
 
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signIn = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a long enough password" });
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var client = await Staff.SignInAsync(app, lead); // the password sign-in must redirect
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
         Assert.NotNull(sent.ReceiptCode);
 
         // Every column of every table outside Identity's own, read as text.
@@ -125,15 +108,15 @@ public sealed class AnonymityTests
     {
         using var app = new FailingWellApp();
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        var answers = await Reports.ValidAnswersAsync(app);
+        var answers = await new ReportBuilder().FormAnswersAsync(app);
 
         var responses = new List<HttpResponseMessage>
         {
             await client.GetAsync(new Uri("/report", UriKind.Relative)),
-            (await Reports.SendAsync(app.CreateClient(), answers)).Response,
+            (await ReportBuilder.PostAsync(app.CreateClient(), answers)).Response,
             await client.GetAsync(new Uri("/report/follow-up", UriKind.Relative)),
         };
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         responses.Add((await FollowUps.OpenAsync(app.CreateClient(), sent.ReceiptCode!)).Response);
 
         foreach (var response in responses)

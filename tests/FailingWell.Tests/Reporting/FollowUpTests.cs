@@ -1,39 +1,23 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using FailingWell.Web.Features.Admin;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Reporting;
 
 public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
-    private async Task<Reports.Sent> SendReportAsync(string whatHappened = "The hoist battery was flat again.")
+    private async Task<ReportBuilder.Posted> SendReportAsync(string whatHappened = "The hoist battery was flat again.")
     {
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app, whatHappened));
+        var sent = await new ReportBuilder { WhatHappened = whatHappened }.PostFormAsync(app, app.CreateClient());
         Assert.NotNull(sent.ReceiptCode);
         return sent;
     }
 
-    private async Task<int> ReportIdAsync(string reference)
-    {
-        await using var scope = app.Scope();
-        return await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
-    }
+    private async Task<int> ReportIdAsync(string reference) => (await SavedReports.LoadAsync(app, reference)).Id;
 
     private async Task ReviewerWritesAsync(string reference, string body)
     {
-        await using var scope = app.Scope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var email = $"reviewer-{Guid.NewGuid():N}@trust.nhs.uk";
-        var account = await mediator.Send(new AddAccount.Command { Email = email, DisplayName = "Pat Reviewer", Role = StaffRoles.GovernanceLead, Password = "a long enough password" });
-        var report = await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Reference == reference).Select(r => new { r.Id, r.Version }).SingleAsync();
-        await mediator.Send(new MessageReporter.Command { ReportId = report.Id, Version = report.Version, ActorAccountId = account.AccountId, Body = body });
+        var reviewer = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false, name: "Pat Reviewer");
+        await SavedReports.ChangeAsync(app, reviewer.Id, await ReportIdAsync(reference), new MessageReporter.Command { Body = body });
     }
 
     [Fact]
@@ -102,10 +86,7 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
         Assert.Contains("It was on the &lt;i&gt;stroke unit&lt;/i&gt;.", replied.Html, StringComparison.Ordinal);
         Assert.Contains("You added information", added.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, refreshed.Response.StatusCode);
-        await using var scope = app.Scope();
-        var messages = await FailingWellApp.NewDbContext(scope).ReportMessages
-            .Where(m => m.ReportId == FailingWellApp.NewDbContext(scope).Reports.Single(r => r.Reference == sent.Reference).Id)
-            .OrderBy(m => m.Id).ToListAsync();
+        var messages = (await SavedReports.LoadAsync(app, sent.Reference!)).Messages.OrderBy(m => m.Id).ToList();
         Assert.Equal([MessageAuthor.Reviewer, MessageAuthor.Reporter, MessageAuthor.Reporter], messages.Select(m => m.Author));
         Assert.True(messages[2].IsAdditionalInformation);
     }
@@ -171,11 +152,8 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
     [Fact]
     public async Task A_named_reporter_is_emailed_that_there_is_a_reply_without_any_text()
     {
-        var answers = await Reports.ValidAnswersAsync(app, "Secret details of the fall near bay 7");
-        answers["Input.GiveName"] = "true";
-        answers["Input.ReporterName"] = "Alex Nurse";
-        answers["Input.ReporterEmail"] = "alex.nurse@trust.nhs.uk";
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var named = new ReportBuilder { WhatHappened = "Secret details of the fall near bay 7", ReporterName = "Alex Nurse", ReporterEmail = "alex.nurse@trust.nhs.uk" };
+        var sent = await named.PostFormAsync(app, app.CreateClient());
 
         await ReviewerWritesAsync(sent.Reference!, "Private reply about the fall");
 

@@ -1,13 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Reporting;
-using MediatR;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -45,7 +40,7 @@ public sealed class ReceiptCodeTests
     public async Task The_database_holds_no_receipt_code_nor_its_secret_half()
     {
         using var app = new FailingWellApp();
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var normalised = ReceiptCodes.Normalise(sent.ReceiptCode)!;
         SqliteConnection.ClearAllPools();
 
@@ -61,7 +56,7 @@ public sealed class ReceiptCodeTests
     public async Task A_wrong_code_costs_the_same_work_as_a_right_one()
     {
         using var app = new FailingWellApp();
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var right = sent.ReceiptCode!;
         var sameLocatorWrongSecret = right[..10] + (right[10] == 'A' ? 'B' : 'A') + right[11..];
         var unknownLocator = "ZZZZ-ZZZZ" + right[9..];
@@ -99,7 +94,7 @@ public sealed class ReceiptCodeTests
     {
         using var app = new FailingWellApp { ClientAddress = IPAddress.Parse("198.51.100.40") }
             .With("Reporting:MaxWrongCodesPerHour", "10");
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
         var client = app.CreateClient();
 
         for (var i = 0; i < 10; i++)

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using FailingWell.Tests.Support;
 using FailingWell.Web.Features.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FailingWell.Tests.Reporting;
@@ -20,7 +17,7 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp();
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
         Assert.Contains(sent.Reference!, page.Html, StringComparison.Ordinal);
@@ -38,14 +35,14 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
-        var other = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
+        var other = await new ReportBuilder().PostFormAsync(app, client);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
 
         var right = sent.ReceiptCode!;
         var wrongSecret = right[..10] + (right[10] == 'A' ? 'B' : 'A') + right[11..];
         var wrong = await FollowUps.OpenAsync(client, wrongSecret);
-        Assert.Contains(FollowUpModel.WrongCode, System.Net.WebUtility.HtmlDecode(wrong.Html), StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.WrongCode, WebUtility.HtmlDecode(wrong.Html), StringComparison.Ordinal);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
 
         var page = await FollowUps.OpenAsync(client, right);
@@ -63,13 +60,13 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         // What a crash does: the memory holding the secret is gone, the committed report is not.
         app.Services.GetRequiredService<PendingReceipts>().Secured(ReceiptCodes.LocatorOf(ReceiptCodes.Normalise(sent.ReceiptCode)!));
 
         var page = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
-        Assert.Contains(FollowUpModel.WrongCode, System.Net.WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.WrongCode, WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
         Assert.Empty((await StoredAsync(app, sent.Reference!)).Hash);
     }
 
@@ -78,10 +75,10 @@ public sealed class ReceiptHashingTests
     {
         using var app = new FailingWellApp { HashReceiptsInBackground = false };
         var client = app.CreateClient();
-        var sent = new List<Reports.Sent>();
+        var sent = new List<ReportBuilder.Posted>();
         for (var i = 0; i < 3; i++)
         {
-            sent.Add(await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app)));
+            sent.Add(await new ReportBuilder().PostFormAsync(app, client));
         }
 
         var hashing = new ReceiptHashing(
@@ -108,7 +105,7 @@ public sealed class ReceiptHashingTests
             .With("Reporting:MaxPendingReceiptCodes", "0");
         var client = app.CreateClient();
 
-        var sent = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, client);
 
         var stored = await StoredAsync(app, sent.Reference!);
         Assert.Equal(SlowHash(sent.ReceiptCode!, stored.Salt), stored.Hash);

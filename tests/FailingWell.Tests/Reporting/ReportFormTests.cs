@@ -1,10 +1,5 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -19,7 +14,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task Anonymous_report_gets_a_reference_and_a_receipt_code_shown_once()
     {
-        var sent = await Reports.SendAsync(app.CreateClient(), await Reports.ValidAnswersAsync(app));
+        var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
 
         Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
         Assert.Contains("Report sent", sent.Html, StringComparison.Ordinal);
@@ -27,8 +22,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
         Assert.Matches("^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$", sent.ReceiptCode);
         Assert.Contains("We will not show it again", sent.Html, StringComparison.Ordinal);
 
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.Include(r => r.Category).SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.True(report.IsAnonymous);
         Assert.Null(report.ReporterName);
         Assert.Null(report.ReporterEmail);
@@ -43,8 +37,8 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     public async Task References_count_up_within_the_year()
     {
         var client = app.CreateClient();
-        var first = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
-        var second = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var first = await new ReportBuilder().PostFormAsync(app, client);
+        var second = await new ReportBuilder().PostFormAsync(app, client);
 
         Assert.Equal(int.Parse(first.Reference![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1,
             int.Parse(second.Reference![^6..], System.Globalization.CultureInfo.InvariantCulture));
@@ -56,7 +50,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
         var before = await CountReportsAsync();
         var answers = new Dictionary<string, string> { ["Input.WhatHappened"] = "Typed <b>before</b> the error", ["Input.When"] = "AnotherDay", ["Input.Day"] = "31", ["Input.Month"] = "2", ["Input.Year"] = "2026" };
 
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await ReportBuilder.PostAsync(app.CreateClient(), answers);
 
         Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
         Assert.Contains("There is a problem", sent.Html, StringComparison.Ordinal);
@@ -82,14 +76,9 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task A_date_in_the_future_is_refused()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        var tomorrow = DateTime.UtcNow.AddDays(2);
-        answers["Input.When"] = "AnotherDay";
-        answers["Input.Day"] = tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        answers["Input.Month"] = tomorrow.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        answers["Input.Year"] = tomorrow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
 
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await new ReportBuilder { OccurredOn = tomorrow }.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("The date must be today or in the past", sent.Html, StringComparison.Ordinal);
         Assert.Null(sent.ReceiptCode);
@@ -98,9 +87,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task Text_over_ten_thousand_characters_is_refused_and_kept()
     {
-        var answers = await Reports.ValidAnswersAsync(app, whatHappened: new string('x', 10_001));
-
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await new ReportBuilder { WhatHappened = new string('x', 10_001) }.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("What happened must be 10,000 characters or fewer", sent.Html, StringComparison.Ordinal);
         Assert.Contains(new string('x', 10_001), sent.Html, StringComparison.Ordinal);
@@ -115,10 +102,10 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [InlineData("Input.Kind", "99", "Select what you want to tell us about")]
     public async Task A_tampered_choice_is_refused_with_a_message(string field, string value, string message)
     {
-        var answers = await Reports.ValidAnswersAsync(app);
+        var answers = await new ReportBuilder().FormAnswersAsync(app);
         answers[field] = value;
 
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await ReportBuilder.PostAsync(app.CreateClient(), answers);
 
         Assert.Contains(message, sent.Html, StringComparison.Ordinal);
         Assert.Null(sent.ReceiptCode);
@@ -139,9 +126,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
 
         var page = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
         Assert.DoesNotContain($"value=\"l:{locationId}\"", page, StringComparison.Ordinal);
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.Where"] = ReportForm.LocationValue(locationId);
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await new ReportBuilder { Where = ReportForm.LocationValue(locationId) }.PostFormAsync(app, app.CreateClient());
         Assert.Null(sent.ReceiptCode);
     }
 
@@ -149,8 +134,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     public async Task A_missing_antiforgery_token_keeps_the_answers_and_asks_to_send_again()
     {
         var client = app.CreateClient();
-        var answers = await Reports.ValidAnswersAsync(app, whatHappened: "Kept after a stale form");
-        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        var answers = await new ReportBuilder { WhatHappened = "Kept after a stale form", SubmissionId = Guid.NewGuid() }.FormAnswersAsync(app);
         using var content = new FormUrlEncodedContent(answers);
 
         var response = await client.PostAsync(new Uri("/report", UriKind.Relative), content);
@@ -166,12 +150,11 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     public async Task Sending_the_same_form_twice_saves_one_report()
     {
         var client = app.CreateClient();
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        var report = new ReportBuilder { SubmissionId = Guid.NewGuid() };
         var before = await CountReportsAsync();
 
-        var first = await Reports.SendAsync(client, answers);
-        var again = await Reports.SendAsync(client, answers);
+        var first = await report.PostFormAsync(app, client);
+        var again = await report.PostFormAsync(app, client);
 
         Assert.NotNull(first.ReceiptCode);
         Assert.Contains("We already have this report", again.Html, StringComparison.Ordinal);
@@ -183,11 +166,10 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task Two_presses_of_send_at_the_same_moment_save_one_report()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.SubmissionId"] = Guid.NewGuid().ToString();
+        var answers = await new ReportBuilder { SubmissionId = Guid.NewGuid() }.FormAnswersAsync(app);
         var before = await CountReportsAsync();
 
-        var both = await Task.WhenAll(Reports.SendAsync(app.CreateClient(), answers), Reports.SendAsync(app.CreateClient(), answers));
+        var both = await Task.WhenAll(ReportBuilder.PostAsync(app.CreateClient(), answers), ReportBuilder.PostAsync(app.CreateClient(), answers));
 
         Assert.All(both, sent => Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode));
         Assert.Single(both, sent => sent.ReceiptCode is not null);
@@ -197,17 +179,13 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task A_named_reporter_is_stored_for_governance_leads_and_told_so()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.GiveName"] = "true";
-        answers["Input.ReporterName"] = "Sam Porter";
-        answers["Input.ReporterEmail"] = "sam.porter@trust.nhs.uk";
+        var named = new ReportBuilder { ReporterName = "Sam Porter", ReporterEmail = "sam.porter@trust.nhs.uk" };
 
         var form = await app.CreateClient().GetStringAsync(new Uri("/report", UriKind.Relative));
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await named.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("only governance leads will see your name and email", form, StringComparison.Ordinal);
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.False(report.IsAnonymous);
         Assert.Equal("Sam Porter", report.ReporterName);
         Assert.Equal("sam.porter@trust.nhs.uk", report.ReporterEmail);
@@ -216,11 +194,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task Giving_a_name_needs_a_name_and_a_real_email()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.GiveName"] = "true";
-        answers["Input.ReporterEmail"] = "not an email";
-
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await new ReportBuilder { ReporterEmail = "not an email" }.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("Enter your name, or untick", sent.Html, StringComparison.Ordinal);
         Assert.Contains("Enter an email address in the correct format", sent.Html, StringComparison.Ordinal);
@@ -230,18 +204,12 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task Good_practice_needs_no_harm_answers()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers["Input.Kind"] = "GoodPractice";
-        answers["Input.PersonAffected"] = "Nobody";
-        answers.Remove("Input.PhysicalHarm");
-        answers.Remove("Input.PsychologicalHarm");
-        answers["Input.Where"] = "";
+        var goodPractice = new ReportBuilder { Kind = ReportKind.GoodPractice, PersonAffected = PersonAffected.Nobody, PhysicalHarm = null, PsychologicalHarm = null, Where = "" };
 
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await goodPractice.PostFormAsync(app, app.CreateClient());
 
         Assert.NotNull(sent.ReceiptCode);
-        await using var scope = app.Scope();
-        var report = await FailingWellApp.NewDbContext(scope).Reports.SingleAsync(r => r.Reference == sent.Reference);
+        var report = await SavedReports.LoadAsync(app, sent.Reference!);
         Assert.Equal(PhysicalHarm.None, report.PhysicalHarm);
         Assert.Null(report.DivisionId);
         Assert.Null(report.LocationId);
@@ -250,10 +218,7 @@ public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingW
     [Fact]
     public async Task An_incident_must_say_how_much_harm()
     {
-        var answers = await Reports.ValidAnswersAsync(app);
-        answers.Remove("Input.PhysicalHarm");
-
-        var sent = await Reports.SendAsync(app.CreateClient(), answers);
+        var sent = await new ReportBuilder { PhysicalHarm = null }.PostFormAsync(app, app.CreateClient());
 
         Assert.Contains("Select how much physical harm there was", sent.Html, StringComparison.Ordinal);
     }

@@ -1,8 +1,4 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -13,7 +9,7 @@ public sealed class ReportIntakeTests
     public async Task Reports_sent_together_get_consecutive_references_and_a_double_press_among_them_counts_once()
     {
         using var app = new FailingWellApp();
-        var first = await TriageData.ReportAsync(app);
+        var first = await new ReportBuilder().SubmitAsync(app);
         var twice = Guid.NewGuid();
         var submissions = Enumerable.Range(0, 30).Select(i => i < 2 ? twice : Guid.NewGuid()).ToList();
 
@@ -41,12 +37,10 @@ public sealed class ReportIntakeTests
         using var app = new FailingWellApp();
         var good = Enumerable.Range(0, 12).Select(_ => SendAsync(app, Guid.NewGuid())).ToList();
         var intake = app.Services.GetRequiredService<ReportIntake>();
-        var broken = intake.AcceptAsync(new Report
-        {
-            Kind = ReportKind.Concern, WhatHappened = "A category that does not exist.", OccurredOn = new DateOnly(2026, 1, 1),
-            CategoryId = 999_999, SubmissionId = Guid.NewGuid(), ReceiptLocator = "BROKEN01", ReceiptSalt = new byte[16], ReceiptHash = new byte[32],
-            ReceivedOn = new DateOnly(2026, 1, 1), AcknowledgeBy = new DateOnly(2026, 1, 8), FeedbackBy = new DateOnly(2026, 4, 1),
-        }, escalate: false);
+        var broken = intake.AcceptAsync(
+            new ReportBuilder { Kind = ReportKind.Concern, WhatHappened = "A category that does not exist.", ReceivedOn = new DateOnly(2026, 1, 1) }
+                .ToEntity(categoryId: 999_999, GovernanceStream.RiskAndCompliance),
+            escalate: false);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => broken);
         var sent = await Task.WhenAll(good);
@@ -56,9 +50,6 @@ public sealed class ReportIntakeTests
         Assert.Equal(12, await FailingWellApp.NewDbContext(scope).Reports.CountAsync());
     }
 
-    private static async Task<SubmitReport.Result> SendAsync(FailingWellApp app, Guid submissionId)
-    {
-        var sent = await TriageData.ReportAsync(app, c => c.SubmissionId = submissionId);
-        return new SubmitReport.Result(sent.Reference, sent.ReceiptCode);
-    }
+    private static Task<ReportBuilder.Submitted> SendAsync(FailingWellApp app, Guid submissionId) =>
+        new ReportBuilder { SubmissionId = submissionId }.SubmitAsync(app);
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using FailingWell.Tests.Support;
-
 namespace FailingWell.Tests.Reporting;
 
 public sealed class SubmissionFloodTests
@@ -14,10 +11,10 @@ public sealed class SubmissionFloodTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotNull((await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app))).ReceiptCode);
+            Assert.NotNull((await new ReportBuilder().PostFormAsync(app, client)).ReceiptCode);
         }
 
-        var fourth = await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app));
+        var fourth = await new ReportBuilder().PostFormAsync(app, client);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Response.StatusCode);
         Assert.Contains("You have tried too many times", fourth.Html, StringComparison.Ordinal);
@@ -25,6 +22,6 @@ public sealed class SubmissionFloodTests
 
         // Another client is not held back by the first one's flood.
         app.ClientAddress = IPAddress.Parse("192.0.2.11");
-        Assert.NotNull((await Reports.SendAsync(client, await Reports.ValidAnswersAsync(app))).ReceiptCode);
+        Assert.NotNull((await new ReportBuilder().PostFormAsync(app, client)).ReceiptCode);
     }
 }

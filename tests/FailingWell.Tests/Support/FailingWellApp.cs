@@ -2,7 +2,6 @@ using FailingWell.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FailingWell.Tests.Support;
@@ -35,7 +34,7 @@ public class FailingWellApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The address every request appears to come from (TestServer gives none of its own).</summary>
-    public System.Net.IPAddress? ClientAddress { get; set; }
+    public IPAddress? ClientAddress { get; set; }
 
     public string Folder { get; }
 

@@ -1,10 +1,6 @@
-using System.Net;
 using FailingWell.Web.Features.Admin;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Support;
 
@@ -46,16 +42,17 @@ public static class Staff
         return SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(account.AuthenticatorKey!), step);
     }
 
+    /// <summary>Posts the sign-in form's email and password, and nothing more.</summary>
+    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password = Password) =>
+        Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
     /// <summary>A browser signed in as the account: password, then the authenticator code when it has one.</summary>
     public static async Task<HttpClient> SignInAsync(FailingWellApp app, Account account)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(account);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var password = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string>
-        {
-            ["Input.Email"] = account.Email, ["Input.Password"] = Password,
-        });
+        var password = await PostSignInAsync(client, account.Email);
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         if (account.AuthenticatorKey is not null)
         {

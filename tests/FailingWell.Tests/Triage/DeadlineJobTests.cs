@@ -1,9 +1,4 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace FailingWell.Tests.Triage;
@@ -18,8 +13,8 @@ public sealed class DeadlineJobTests
         using var app = new FailingWellApp { Clock = clock };
         var owner = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
         var other = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "OverdueSecret");
-        await TriageData.ChangeAsync(app, owner.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientSafety, OwnerAccountId = owner.Id });
+        var report = await new ReportBuilder { WhatHappened = "OverdueSecret" }.SubmitAsync(app);
+        await SavedReports.ChangeAsync(app, owner.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientSafety, OwnerAccountId = owner.Id });
 
         async Task<int> RunAsync()
         {
@@ -50,10 +45,10 @@ public sealed class DeadlineJobTests
         var clock = new MovableClock(DateTimeOffset.UtcNow);
         using var app = new FailingWellApp { Clock = clock }.With("Triage:RemoveContactDetailsAfterDays", "30");
         var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
-        var named = await TriageData.ReportAsync(app, c => { c.GiveName = true; c.ReporterName = "Kim Named"; c.ReporterEmail = "kim@trust.nhs.uk"; });
-        await TriageData.ChangeAsync(app, lead.Id, named.Id, new RecordLearning.Command { Learning = "Kept learning" });
-        await TriageData.ChangeAsync(app, lead.Id, named.Id, new Close.Command { Outcome = "Done" });
-        var open = await TriageData.ReportAsync(app, c => { c.GiveName = true; c.ReporterName = "Still Open"; c.ReporterEmail = "open@trust.nhs.uk"; });
+        var named = await new ReportBuilder { ReporterName = "Kim Named", ReporterEmail = "kim@trust.nhs.uk" }.SubmitAsync(app);
+        await SavedReports.ChangeAsync(app, lead.Id, named.Id, new RecordLearning.Command { Learning = "Kept learning" });
+        await SavedReports.ChangeAsync(app, lead.Id, named.Id, new Close.Command { Outcome = "Done" });
+        var open = await new ReportBuilder { ReporterName = "Still Open", ReporterEmail = "open@trust.nhs.uk" }.SubmitAsync(app);
 
         async Task<int> RunAsync()
         {
@@ -66,12 +61,12 @@ public sealed class DeadlineJobTests
         clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, await RunAsync());
 
-        var removed = await TriageData.LoadAsync(app, named.Id);
+        var removed = await SavedReports.LoadAsync(app, named.Id);
         Assert.Null(removed.ReporterName);
         Assert.Null(removed.ReporterEmail);
         Assert.NotNull(removed.ContactDetailsRemovedOn);
         Assert.Equal("Kept learning", removed.Learning);
-        Assert.Equal("Still Open", (await TriageData.LoadAsync(app, open.Id)).ReporterName);
+        Assert.Equal("Still Open", (await SavedReports.LoadAsync(app, open.Id)).ReporterName);
         await using var check = app.Scope();
         var audit = await FailingWellApp.NewDbContext(check).AuditEntries.SingleAsync(a => a.ReportId == named.Id && a.AccountId == null);
         Assert.Equal("Reporter's contact details removed (retention rule)", audit.Action);

@@ -1,9 +1,5 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Triage;
 
@@ -13,7 +9,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_triage_page_and_guessed_id()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         foreach (var path in new[] { "/triage", $"/triage/reports/{report.Id}", "/triage/reports/1", "/triage/reports/999999" })
@@ -27,7 +23,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task An_executive_cannot_read_report_text()
     {
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "ExecutiveMustNotSee");
+        var report = await new ReportBuilder { WhatHappened = "ExecutiveMustNotSee" }.SubmitAsync(app);
         var executive = await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: true);
         var client = await Staff.SignInAsync(app, executive);
 
@@ -45,7 +41,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [InlineData(StaffRoles.Admin)]
     public async Task Leads_and_admins_with_two_factor_see_the_queue_and_the_report(string role)
     {
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "Visible to leads");
+        var report = await new ReportBuilder { WhatHappened = "Visible to leads" }.SubmitAsync(app);
         var client = await Staff.SignInAsync(app, await Staff.CreateAsync(app, role));
 
         var queue = await client.GetAsync(new Uri("/triage", UriKind.Relative));
@@ -62,7 +58,7 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
     [Fact]
     public async Task Only_admins_see_a_reports_history()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead, name: "History Lead"));
         var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
 
@@ -110,13 +106,13 @@ public sealed class TriageAccessTests(FailingWellApp app) : IClassFixture<Failin
         var code = Staff.CodeFor(lead);
 
         var first = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var password = await Forms.PostAsync(first, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = lead.Email, ["Input.Password"] = Staff.Password });
+        var password = await Staff.PostSignInAsync(first, lead.Email);
         Assert.StartsWith("/account/sign-in/code", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync(new Uri("/triage", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(first, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = code })).StatusCode);
 
         var second = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await Forms.PostAsync(second, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = lead.Email, ["Input.Password"] = Staff.Password });
+        await Staff.PostSignInAsync(second, lead.Email);
         var replay = await Forms.PostAsync(second, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = code });
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

@@ -1,12 +1,6 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Mediation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Triage;
 
@@ -32,7 +26,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     }
 
     private Task<T> ChangeAsync<T>(int reportId, ReportChange<T> change, Guid? version = null) =>
-        TriageData.ChangeAsync(_app, _lead.Id, reportId, change, version);
+        SavedReports.ChangeAsync(_app, _lead.Id, reportId, change, version);
 
     private static async Task<string> RefusalAsync(Func<Task> act)
     {
@@ -43,11 +37,11 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task Acknowledging_shows_at_follow_up_and_cannot_be_done_twice()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         await ChangeAsync(report.Id, new Acknowledge.Command());
 
-        var saved = await TriageData.LoadAsync(_app, report.Id);
+        var saved = await SavedReports.LoadAsync(_app, report.Id);
         Assert.Equal(ReportStatus.Acknowledged, saved.Status);
         Assert.NotNull(saved.AcknowledgedOn);
         await using (var scope = _app.Scope())
@@ -69,11 +63,11 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [InlineData(5, 5, 25, RiskRating.Extreme)]
     public async Task Grading_scores_the_5x5_matrix(int consequence, int likelihood, int score, RiskRating rating)
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         await ChangeAsync(report.Id, new Grade.Command { PhysicalHarm = PhysicalHarm.Moderate, PsychologicalHarm = PsychologicalHarm.Low, Consequence = consequence, Likelihood = likelihood, Title = "Double dose" });
 
-        var saved = await TriageData.LoadAsync(_app, report.Id);
+        var saved = await SavedReports.LoadAsync(_app, report.Id);
         Assert.Equal(score, saved.RiskScore);
         Assert.Equal(rating, saved.RiskRating);
         Assert.Equal(PhysicalHarm.Moderate, saved.PhysicalHarm);
@@ -83,7 +77,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task Grading_refuses_values_off_the_matrix_at_the_field()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         var refusal = await RefusalAsync(() => ChangeAsync(report.Id, new Grade.Command { PhysicalHarm = PhysicalHarm.Low, PsychologicalHarm = PsychologicalHarm.None, Consequence = 6, Likelihood = 0 }));
 
@@ -94,7 +88,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task An_extreme_risk_grade_tells_the_escalation_list_at_once_with_a_link_and_no_text()
     {
-        var report = await TriageData.ReportAsync(_app, c => c.WhatHappened = "EscalationSecret: wrong blood given");
+        var report = await new ReportBuilder { WhatHappened = "EscalationSecret: wrong blood given" }.SubmitAsync(_app);
 
         await ChangeAsync(report.Id, new Grade.Command { PhysicalHarm = PhysicalHarm.Moderate, PsychologicalHarm = PsychologicalHarm.None, Consequence = 5, Likelihood = 3 });
 
@@ -113,7 +107,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     {
         var before = await CountEmailsAsync("A new report needs attention now");
 
-        var report = await TriageData.ReportAsync(_app, c => { c.PhysicalHarm = PhysicalHarm.Severe; c.WhatHappened = "ArrivalSecret: fall with fracture"; });
+        var report = await new ReportBuilder { PhysicalHarm = PhysicalHarm.Severe, WhatHappened = "ArrivalSecret: fall with fracture" }.SubmitAsync(_app);
 
         await using var scope = _app.Scope();
         var emails = await FailingWellApp.NewDbContext(scope).OutboxEmails.Where(e => e.Subject == "A new report needs attention now").ToListAsync();
@@ -135,7 +129,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task Routing_sets_stream_division_and_owner_and_refuses_an_owner_who_is_not_a_lead()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
         int divisionId;
         await using (var scope = _app.Scope())
         {
@@ -148,7 +142,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
 
         await ChangeAsync(report.Id, new Route.Command { Stream = GovernanceStream.RiskAndCompliance, DivisionId = divisionId, OwnerAccountId = _otherLead.Id });
 
-        var saved = await TriageData.LoadAsync(_app, report.Id);
+        var saved = await SavedReports.LoadAsync(_app, report.Id);
         Assert.Equal(GovernanceStream.RiskAndCompliance, saved.Stream);
         Assert.Equal(divisionId, saved.DivisionId);
         Assert.Equal(_otherLead.Id, saved.OwnerAccountId);
@@ -157,15 +151,15 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task A_duplicate_closes_with_a_link_to_the_original_for_the_reporter()
     {
-        var original = await TriageData.ReportAsync(_app);
-        var repeat = await TriageData.ReportAsync(_app);
+        var original = await new ReportBuilder().SubmitAsync(_app);
+        var repeat = await new ReportBuilder().SubmitAsync(_app);
 
         Assert.Contains("There is no report with that reference", await RefusalAsync(() => ChangeAsync(repeat.Id, new MarkDuplicate.Command { OriginalReference = "FW-1999-000001" })), StringComparison.Ordinal);
         Assert.Contains("cannot repeat itself", await RefusalAsync(() => ChangeAsync(repeat.Id, new MarkDuplicate.Command { OriginalReference = repeat.Reference })), StringComparison.Ordinal);
 
         await ChangeAsync(repeat.Id, new MarkDuplicate.Command { OriginalReference = original.Reference.ToLowerInvariant() });
 
-        var saved = await TriageData.LoadAsync(_app, repeat.Id);
+        var saved = await SavedReports.LoadAsync(_app, repeat.Id);
         Assert.Equal(ReportStatus.Closed, saved.Status);
         Assert.Equal(original.Id, saved.DuplicateOfReportId);
         Assert.Contains(original.Reference, saved.OutcomeForReporter, StringComparison.Ordinal);
@@ -174,7 +168,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task Actions_need_a_lead_owner_and_a_due_date_not_in_the_past_and_can_be_completed()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
         var yesterday = DateTime.UtcNow.AddDays(-2);
 
         var refusal = await RefusalAsync(() => ChangeAsync(report.Id, new AddAction.Command
@@ -191,23 +185,23 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
             Description = "Check the pump", OwnerAccountId = _otherLead.Id,
             DueDay = due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), DueMonth = due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), DueYear = due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        var withAction = await TriageData.LoadAsync(_app, report.Id);
+        var withAction = await SavedReports.LoadAsync(_app, report.Id);
         var action = Assert.Single(withAction.Actions);
         Assert.Equal("Olu Other", action.OwnerName);
         Assert.Equal(ReportStatus.UnderReview, withAction.Status);
 
         await ChangeAsync(report.Id, new CompleteAction.Command { ActionId = action.Id });
-        Assert.NotNull(Assert.Single((await TriageData.LoadAsync(_app, report.Id)).Actions).CompletedOn);
+        Assert.NotNull(Assert.Single((await SavedReports.LoadAsync(_app, report.Id)).Actions).CompletedOn);
         Assert.Contains("already done", await RefusalAsync(() => ChangeAsync(report.Id, new CompleteAction.Command { ActionId = action.Id })), StringComparison.Ordinal);
 
-        var other = await TriageData.ReportAsync(_app);
+        var other = await new ReportBuilder().SubmitAsync(_app);
         Assert.Contains("does not belong to this report", await RefusalAsync(() => ChangeAsync(other.Id, new CompleteAction.Command { ActionId = action.Id })), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Messages_and_learning_reach_the_reporter_and_empty_ones_are_refused()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         Assert.Contains("Body: Write your message", await RefusalAsync(() => ChangeAsync(report.Id, new MessageReporter.Command { Body = " " })), StringComparison.Ordinal);
         Assert.Contains("Learning: Write what was learned", await RefusalAsync(() => ChangeAsync(report.Id, new RecordLearning.Command { Learning = "" })), StringComparison.Ordinal);
@@ -220,20 +214,20 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
         Assert.Equal("Thanks, we are on it.", Assert.Single(view.Messages).Body);
         Assert.Equal("Lee Lead", view.Messages[0].ReviewerName);
         Assert.Equal("Second checks now happen at every round.", view.Learning);
-        Assert.NotNull((await TriageData.LoadAsync(_app, report.Id)).FeedbackGivenOn);
+        Assert.NotNull((await SavedReports.LoadAsync(_app, report.Id)).FeedbackGivenOn);
     }
 
     [Fact]
     public async Task Closing_needs_an_outcome_a_closed_report_refuses_changes_and_reopening_allows_them_again()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         var noOutcome = await RefusalAsync(() => ChangeAsync(report.Id, new Close.Command { Outcome = "" }));
         Assert.Contains("Outcome: Write the outcome for the reporter: a report cannot be closed without telling them what happened", noOutcome, StringComparison.Ordinal);
-        Assert.Equal(ReportStatus.New, (await TriageData.LoadAsync(_app, report.Id)).Status);
+        Assert.Equal(ReportStatus.New, (await SavedReports.LoadAsync(_app, report.Id)).Status);
 
         await ChangeAsync(report.Id, new Close.Command { Outcome = "The pump was replaced." });
-        var closed = await TriageData.LoadAsync(_app, report.Id);
+        var closed = await SavedReports.LoadAsync(_app, report.Id);
         Assert.Equal(ReportStatus.Closed, closed.Status);
         Assert.NotNull(closed.AcknowledgedOn);
 
@@ -241,21 +235,21 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
         Assert.Contains(ReportChanges.Closed, await RefusalAsync(() => ChangeAsync(report.Id, new Acknowledge.Command())), StringComparison.Ordinal);
 
         await ChangeAsync(report.Id, new Reopen.Command());
-        Assert.Equal(ReportStatus.UnderReview, (await TriageData.LoadAsync(_app, report.Id)).Status);
+        Assert.Equal(ReportStatus.UnderReview, (await SavedReports.LoadAsync(_app, report.Id)).Status);
         Assert.Contains("Only a closed report can be reopened", await RefusalAsync(() => ChangeAsync(report.Id, new Reopen.Command())), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_second_of_two_leads_saving_the_same_version_is_refused_and_the_first_change_survives()
     {
-        var report = await TriageData.ReportAsync(_app);
-        var seenByBoth = (await TriageData.LoadAsync(_app, report.Id)).Version;
+        var report = await new ReportBuilder().SubmitAsync(_app);
+        var seenByBoth = (await SavedReports.LoadAsync(_app, report.Id)).Version;
 
-        await TriageData.ChangeAsync(_app, _lead.Id, report.Id, new Close.Command { Outcome = "First lead's outcome" }, seenByBoth);
-        var refusal = await RefusalAsync(() => TriageData.ChangeAsync(_app, _otherLead.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientExperience }, seenByBoth));
+        await SavedReports.ChangeAsync(_app, _lead.Id, report.Id, new Close.Command { Outcome = "First lead's outcome" }, seenByBoth);
+        var refusal = await RefusalAsync(() => SavedReports.ChangeAsync(_app, _otherLead.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientExperience }, seenByBoth));
 
         Assert.Contains(ConcurrencyConflict.Message, refusal, StringComparison.Ordinal);
-        var saved = await TriageData.LoadAsync(_app, report.Id);
+        var saved = await SavedReports.LoadAsync(_app, report.Id);
         Assert.Equal("First lead's outcome", saved.OutcomeForReporter);
         Assert.NotEqual(GovernanceStream.PatientExperience, saved.Stream);
     }
@@ -263,7 +257,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task Every_view_and_change_is_audited_by_who_and_what_without_content()
     {
-        var report = await TriageData.ReportAsync(_app, c => c.WhatHappened = "AuditSecret text");
+        var report = await new ReportBuilder { WhatHappened = "AuditSecret text" }.SubmitAsync(_app);
         await using (var scope = _app.Scope())
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReportView.Query(report.Id) { ActorAccountId = _lead.Id });
@@ -287,7 +281,7 @@ public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
     [Fact]
     public async Task A_refused_change_leaves_no_audit_entry()
     {
-        var report = await TriageData.ReportAsync(_app);
+        var report = await new ReportBuilder().SubmitAsync(_app);
 
         await RefusalAsync(() => ChangeAsync(report.Id, new Close.Command { Outcome = "" }));
 

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
-using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Mediation;
 
 namespace FailingWell.Tests.Triage;
@@ -31,7 +27,7 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
     [Fact]
     public async Task Two_leads_on_the_same_report_the_second_sees_a_conflict_with_the_current_state()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var first = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
         var second = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
         var path = $"/triage/reports/{report.Id}";
@@ -50,10 +46,10 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(ConcurrencyConflict.Message), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(ConcurrencyConflict.Message), html, StringComparison.Ordinal);
         Assert.Contains("Closed by the first lead", html, StringComparison.Ordinal); // the current state
         Assert.Contains("Typed by the second lead", html, StringComparison.Ordinal); // nothing typed is lost
-        var saved = await TriageData.LoadAsync(app, report.Id);
+        var saved = await SavedReports.LoadAsync(app, report.Id);
         Assert.Equal(ReportStatus.Closed, saved.Status);
         Assert.Null(saved.Learning);
     }
@@ -61,7 +57,7 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
     [Fact]
     public async Task A_refused_form_answers_at_the_field_with_the_page_intact()
     {
-        var report = await TriageData.ReportAsync(app);
+        var report = await new ReportBuilder().SubmitAsync(app);
         var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
         var path = $"/triage/reports/{report.Id}";
         var page = await lead.GetStringAsync(new Uri(path, UriKind.Relative));
@@ -85,11 +81,11 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);
         using var timed = new FailingWellApp { Clock = clock };
-        var severe = await TriageData.ReportAsync(timed, c => { c.PhysicalHarm = PhysicalHarm.Severe; c.Kind = ReportKind.Incident; });
-        var named = await TriageData.ReportAsync(timed, c => { c.Kind = ReportKind.NearMiss; c.PhysicalHarm = null; c.GiveName = true; c.ReporterName = "N"; c.ReporterEmail = "n@trust.nhs.uk"; });
+        var severe = await new ReportBuilder { PhysicalHarm = PhysicalHarm.Severe, Kind = ReportKind.Incident }.SubmitAsync(timed);
+        var named = await new ReportBuilder { Kind = ReportKind.NearMiss, PhysicalHarm = null, ReporterName = "N", ReporterEmail = "n@trust.nhs.uk" }.SubmitAsync(timed);
         for (var i = 0; i < 26; i++)
         {
-            await TriageData.ReportAsync(timed, c => c.Kind = ReportKind.GoodPractice);
+            await new ReportBuilder { Kind = ReportKind.GoodPractice }.SubmitAsync(timed);
         }
 
         clock.Advance(TimeSpan.FromDays(8));

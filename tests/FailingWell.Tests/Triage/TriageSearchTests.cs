@@ -1,10 +1,4 @@
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Triage;
 
@@ -15,9 +9,9 @@ public sealed class TriageSearchTests
     public async Task Words_find_reports_by_what_happened_and_title_as_words_or_word_starts_all_words_needed()
     {
         using var app = new FailingWellApp();
-        var fall = await TriageData.ReportAsync(app, c => c.WhatHappened = "A patient slipped on the wet floor by the café and fell.");
-        var drug = await TriageData.ReportAsync(app, c => c.WhatHappened = "Insulin was given twice on the night round.");
-        await TriageData.ReportAsync(app, c => c.WhatHappened = "The lift to theatres broke down.");
+        var fall = await new ReportBuilder { WhatHappened = "A patient slipped on the wet floor by the café and fell." }.SubmitAsync(app);
+        var drug = await new ReportBuilder { WhatHappened = "Insulin was given twice on the night round." }.SubmitAsync(app);
+        await new ReportBuilder { WhatHappened = "The lift to theatres broke down." }.SubmitAsync(app);
 
         Assert.Equal([fall.Reference], await SearchAsync(app, "slip"));
         Assert.Equal([fall.Reference], await SearchAsync(app, "FLOOR wet"));
@@ -32,10 +26,10 @@ public sealed class TriageSearchTests
     public async Task A_new_title_is_found_by_its_words_and_a_deleted_report_is_not_found()
     {
         using var app = new FailingWellApp();
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "A medicine was given twice.");
+        var report = await new ReportBuilder { WhatHappened = "A medicine was given twice." }.SubmitAsync(app);
         var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
 
-        await TriageData.ChangeAsync(app, lead.Id, report.Id, new Grade.Command
+        await SavedReports.ChangeAsync(app, lead.Id, report.Id, new Grade.Command
         {
             PhysicalHarm = PhysicalHarm.Low, PsychologicalHarm = PsychologicalHarm.None, Consequence = 2, Likelihood = 2, Title = "Duplicate anticoagulant dose",
         });
@@ -55,8 +49,8 @@ public sealed class TriageSearchTests
     public async Task A_search_among_open_or_closed_reports_follows_each_report_as_its_status_changes()
     {
         using var app = new FailingWellApp();
-        var report = await TriageData.ReportAsync(app, c => c.WhatHappened = "The oxygen cylinder was empty.");
-        await TriageData.ReportAsync(app, c => c.WhatHappened = "Another oxygen cylinder was empty.");
+        var report = await new ReportBuilder { WhatHappened = "The oxygen cylinder was empty." }.SubmitAsync(app);
+        await new ReportBuilder { WhatHappened = "Another oxygen cylinder was empty." }.SubmitAsync(app);
 
         async Task SetStatusAsync(ReportStatus status)
         {

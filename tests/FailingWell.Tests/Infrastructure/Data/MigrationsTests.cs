@@ -1,6 +1,4 @@
-using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace FailingWell.Tests.Infrastructure.Data;
 

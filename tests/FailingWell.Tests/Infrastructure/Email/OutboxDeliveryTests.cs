@@ -1,7 +1,4 @@
-using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Infrastructure.Email;
 

@@ -1,5 +1,3 @@
-using FailingWell.Tests.Support;
-
 namespace FailingWell.Tests.Infrastructure.Logging;
 
 /// <summary>

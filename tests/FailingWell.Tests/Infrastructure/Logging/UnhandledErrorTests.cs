@@ -1,9 +1,6 @@
-using System.Net;
-using FailingWell.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Infrastructure.Logging;
 

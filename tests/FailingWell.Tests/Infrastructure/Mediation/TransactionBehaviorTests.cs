@@ -1,8 +1,5 @@
-using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Email;
 using FailingWell.Web.Infrastructure.Mediation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Infrastructure.Mediation;
 
@@ -12,7 +9,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
 
     private sealed class QueueAndSucceed : ICommand<int>;
 
-    private sealed class ReadOnlyQuery : MediatR.IRequest<int>;
+    private sealed class ReadOnlyQuery : IRequest<int>;
 
     [Fact]
     public async Task A_command_that_fails_commits_nothing_it_wrote()
@@ -54,7 +51,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
     [Fact]
     public async Task A_save_over_a_version_someone_else_replaced_is_refused_as_a_conflict()
     {
-        var sent = await TriageData.ReportAsync(app);
+        var sent = await new ReportBuilder().SubmitAsync(app);
         await using var scope = app.Scope();
         var db = FailingWellApp.NewDbContext(scope);
         var behaviour = new TransactionBehavior<QueueAndSucceed, int>(db);
@@ -70,7 +67,7 @@ public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture
         }));
 
         Assert.Equal(ConcurrencyConflict.Message, Assert.Single(refused.Errors).ErrorMessage);
-        Assert.Null((await TriageData.LoadAsync(app, sent.Id)).Title);
+        Assert.Null((await SavedReports.LoadAsync(app, sent.Id)).Title);
     }
 
     [Fact]

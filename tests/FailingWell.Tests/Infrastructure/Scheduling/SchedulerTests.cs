@@ -1,7 +1,5 @@
-using FailingWell.Tests.Support;
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace FailingWell.Tests.Infrastructure.Scheduling;

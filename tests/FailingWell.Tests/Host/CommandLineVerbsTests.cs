@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace FailingWell.Tests.Admin;
+namespace FailingWell.Tests.Host;
 
 /// <summary>The first admin of a real deployment comes from the command line: run it as a process.</summary>
-public sealed class UsersCommandLineTests
+public sealed class CommandLineVerbsTests
 {
     [Fact]
     public async Task The_migrate_verb_creates_a_Production_database_which_start_up_there_does_not()
