@@ -1,12 +1,5 @@
-using System.Net;
-using FailingWell.Tests.Support;
-using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Triage;
-using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FailingWell.Tests.Domain;
 
@@ -73,16 +66,16 @@ public sealed class ReportRulesTests
         var clock = new MovableClock(new DateTimeOffset(2026, 7, 5, 10, 0, 0, TimeSpan.Zero));
         using var app = new FailingWellApp { Clock = clock };
         var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
-        var late = await TriageData.ReportAsync(app, c => c.WhatHappened = "Due on the Sunday");
+        var late = await new ReportBuilder { WhatHappened = "Due on the Sunday" }.SubmitAsync(app);
         clock.Now = new DateTimeOffset(2026, 7, 6, 10, 0, 0, TimeSpan.Zero);
-        var onTime = await TriageData.ReportAsync(app, c => c.WhatHappened = "Due on the Monday");
+        var onTime = await new ReportBuilder { WhatHappened = "Due on the Monday" }.SubmitAsync(app);
         foreach (var report in new[] { late, onTime })
         {
-            await TriageData.ChangeAsync(app, lead.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientSafety, OwnerAccountId = lead.Id });
+            await SavedReports.ChangeAsync(app, lead.Id, report.Id, new Route.Command { Stream = GovernanceStream.PatientSafety, OwnerAccountId = lead.Id });
         }
 
-        Assert.Equal(Due, (await TriageData.LoadAsync(app, late.Id)).AcknowledgeBy);
-        Assert.Equal(Due.AddDays(1), (await TriageData.LoadAsync(app, onTime.Id)).AcknowledgeBy);
+        Assert.Equal(Due, (await SavedReports.LoadAsync(app, late.Id)).AcknowledgeBy);
+        Assert.Equal(Due.AddDays(1), (await SavedReports.LoadAsync(app, onTime.Id)).AcknowledgeBy);
         clock.Now = new DateTimeOffset(2026, 7, 12, 23, 30, 0, TimeSpan.Zero);
         Assert.Equal(Due, DateOnly.FromDateTime(clock.Now.UtcDateTime)); // UTC would say it is not late yet
 
