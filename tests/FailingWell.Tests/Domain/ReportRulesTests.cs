@@ -108,9 +108,10 @@ public sealed class ReportRulesTests
         // The digest of the week that ended on the Sunday, built on the Monday.
         await using (var scope = app.Scope())
         {
-            var built = await scope.ServiceProvider.GetRequiredService<DigestBuilder>()
+            await scope.ServiceProvider.GetRequiredService<DigestBuilder>()
                 .BuildAsync(GovernanceStream.PatientSafety, Period.Week(Due), CancellationToken.None);
-            var organisation = built.Single(d => d.ScopeKey == Digest.OrganisationScope);
+            var organisation = await FailingWellApp.NewDbContext(scope).Digests.SingleAsync(d =>
+                d.Stream == GovernanceStream.PatientSafety && d.PeriodKey == Period.Week(Due).Key && d.ScopeKey == Digest.OrganisationScope);
             Assert.Equal(1, DigestContent.FromJson(organisation.Content).Timeliness.AcknowledgementsOverdue);
         }
     }
