@@ -479,6 +479,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("varbinary(16)");
 
+                    b.Property<int>("ReceiptVerifier")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReceivedBand")
                         .HasColumnType("int");
 

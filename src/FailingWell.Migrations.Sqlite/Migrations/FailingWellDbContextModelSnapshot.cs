@@ -456,6 +456,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("ReceiptVerifier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReceivedBand")
                         .HasColumnType("INTEGER");
 

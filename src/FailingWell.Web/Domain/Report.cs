@@ -209,9 +209,19 @@ public sealed class Report
 
     public byte[] ReceiptHash { get; set; } = [];
 
+    /// <summary>How <see cref="ReceiptHash"/> was made: HMAC-SHA256 now; PBKDF2 for codes issued before.</summary>
+    public ReceiptVerifier ReceiptVerifier { get; set; } = ReceiptVerifier.HmacSha256;
+
     public List<ReportMessage> Messages { get; set; } = [];
 
     public List<ReportAction> Actions { get; set; } = [];
+}
+
+public enum ReceiptVerifier
+{
+    /// <summary>Codes issued before decision 0049: slow, replaced at the code's next use.</summary>
+    Pbkdf2 = 0,
+    HmacSha256 = 1,
 }
 
 public enum MessageAuthor

@@ -77,17 +77,51 @@ public sealed record ReportDeadlines(int AcknowledgeWithinDays, int FeedbackWith
     public string AcknowledgementPromise => AcknowledgeWithinDays == 1 ? "usually within a day" : $"usually within {AcknowledgeWithinDays} days";
 }
 
-/// <summary>The public reference of a report, FW-2026-000123: what staff and leads quote.</summary>
+/// <summary>
+/// The public reference of a report, FW-2026-K7MQ3D: the year and six characters of Crockford's
+/// base 32 (no I, L, O or U; reads aloud without mistakes), drawn at random and checked unique, so a
+/// reference says nothing of how many reports came before it or when (docs/decisions/0050).
+/// References issued before that decision (FW-2026-000123) stay valid.
+/// </summary>
 public static class ReportReference
 {
     public const string Prefix = "FW-";
 
-    public static string Format(int year, int number) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}{year}-{number:000000}");
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private const int Characters = 6;
+
+    /// <summary>How many numbers a year has: 32^6, about a billion.</summary>
+    public const int Space = 1 << (5 * Characters);
+
+    /// <summary>A random number of the year's space, from a cryptographic source (so no reference predicts another).</summary>
+    public static int DrawNumber() => System.Security.Cryptography.RandomNumberGenerator.GetInt32(Space);
+
+    public static string Format(int year, int number)
+    {
+        if (number is < 0 or >= Space)
+        {
+            throw new ArgumentOutOfRangeException(nameof(number), number, "A reference number is six base-32 characters.");
+        }
+
+        Span<char> characters = stackalloc char[Characters];
+        for (var i = Characters - 1; i >= 0; i--)
+        {
+            characters[i] = Alphabet[number & 31];
+            number >>= 5;
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}{year}-{characters}");
+    }
 
     /// <summary>Text a lead typed that is a reference rather than words to search for.</summary>
     public static bool LooksLikeReference(string text) =>
         (text ?? throw new ArgumentNullException(nameof(text))).Trim().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
 
-    public static string Normalise(string text) => (text ?? throw new ArgumentNullException(nameof(text))).Trim().ToUpperInvariant();
+    /// <summary>Case and the letters people mistake for digits (I, L, O) do not matter in the random part.</summary>
+    public static string Normalise(string text)
+    {
+        var upper = (text ?? throw new ArgumentNullException(nameof(text))).Trim().ToUpperInvariant();
+        var lastDash = upper.LastIndexOf('-');
+        return lastDash < 0 ? upper : upper[..(lastDash + 1)] + upper[(lastDash + 1)..].Replace('I', '1').Replace('L', '1').Replace('O', '0');
+    }
 }

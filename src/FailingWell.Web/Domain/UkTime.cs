@@ -15,6 +15,20 @@ public sealed class UkTime(TimeProvider clock)
     /// <summary>Midnight at the start of today in the UK, as a UTC time.</summary>
     public DateTime StartOfTodayUtc => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(Now.Date, DateTimeKind.Unspecified), London);
 
+    /// <summary>
+    /// The next fixed quarter hour (:00, :15, :30, :45), in UTC: when an email about an anonymous
+    /// act is sent, so its time says no more than that quarter hour.
+    /// </summary>
+    public DateTime NextQuarterHourUtc
+    {
+        get
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var quarter = TimeSpan.FromMinutes(15).Ticks;
+            return new DateTime((now.Ticks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
+        }
+    }
+
     public (DateOnly Day, TimeBand Band) DayAndBand()
     {
         var now = Now;

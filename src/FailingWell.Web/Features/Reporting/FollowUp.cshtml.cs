@@ -16,6 +16,7 @@ public sealed class FollowUpModel(
     IOptions<ReportingSettings> settings) : PageModel
 {
     public const string Bucket = "receipt-code";
+    public const string AttemptBucket = "receipt-attempt";
     public const string StaleForm = "This page was open for too long. Please try again.";
     public const string WrongCode = "We could not find a report with that code. Check the code and try again.";
     public const string SessionEnded = "For your safety, you were signed out after 20 minutes without activity. Enter your receipt code again.";
@@ -45,11 +46,13 @@ public sealed class FollowUpModel(
             return Page();
         }
 
-        if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxWrongCodesPerHour))
+        if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxWrongCodesPerHour)
+            || limiter.IsLimited(HttpContext, AttemptBucket, settings.Value.MaxCodeAttemptsPerHour))
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
+        limiter.Record(HttpContext, AttemptBucket);
         var reportId = await mediator.Send(Entry);
         if (reportId is null)
         {

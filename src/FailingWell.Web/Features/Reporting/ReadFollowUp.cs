@@ -20,7 +20,7 @@ public static class ReadFollowUp
 
     public sealed record MessageView(MessageAuthor Author, string? ReviewerName, bool IsAdditionalInformation, string Body, DateOnly SentOn, TimeBand SentBand);
 
-    public sealed record Query(int ReportId) : IRequest<View>;
+    public sealed record Query(int ReportId) : IRequest<View>, IAnonymousJourney;
 
     public sealed class Handler(FailingWellDbContext db, Triage.TriageSettingsSource settings) : IRequestHandler<Query, View>
     {

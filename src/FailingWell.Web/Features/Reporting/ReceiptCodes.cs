@@ -7,11 +7,12 @@ namespace FailingWell.Web.Features.Reporting;
 /// The receipt code a reporter keeps to come back: 24 characters in six groups of four, from
 /// Crockford's base 32 (no I, L, O or U, so it reads aloud and copies without mistakes). The first
 /// 8 characters (40 bits) find the report and are stored as they are; the other 16 (80 bits) are the
-/// secret, stored only as a PBKDF2-SHA256 hash with a salt of its own.
+/// secret, stored only as an HMAC-SHA256 keyed with a salt of its own. 80 random bits cannot be
+/// guessed, so one fast hash is enough (docs/decisions/0049): the verifier is made on the request and
+/// committed with the report.
 /// </summary>
 public static class ReceiptCodes
 {
-    public const int Iterations = 600_000;
     public const int LocatorLength = 8;
     public const int SecretLength = 16;
     public const int CodeLength = LocatorLength + SecretLength;
@@ -26,19 +27,11 @@ public static class ReceiptCodes
 
     public sealed record Issued(string Code, string Locator, byte[] Salt, byte[] Hash);
 
-    /// <summary>A new code whose secret half is not hashed yet: see <see cref="PendingReceipts"/>.</summary>
-    public sealed record Drawn(string Code, string Locator, string Secret, byte[] Salt);
-
-    public static Drawn Draw()
-    {
-        var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
-        return new Drawn(Format(code), code[..LocatorLength], code[LocatorLength..], RandomNumberGenerator.GetBytes(SaltBytes));
-    }
-
     public static Issued Issue()
     {
-        var drawn = Draw();
-        return new Issued(drawn.Code, drawn.Locator, drawn.Salt, Hash(drawn.Secret, drawn.Salt));
+        var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
+        var salt = NewSalt();
+        return new Issued(Format(code), code[..LocatorLength], salt, Hash(code[LocatorLength..], salt));
     }
 
     /// <summary>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX, for reading and writing down.</summary>
@@ -93,7 +86,19 @@ public static class ReceiptCodes
         return CryptographicOperations.FixedTimeEquals(computed, hash ?? DecoyHash) && hash is not null;
     }
 
-    /// <summary>The slow part: about a quarter of a core-second.</summary>
+    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltBytes);
+
+    /// <summary>Codes issued before 0049 were stored as PBKDF2-SHA256 (600,000 iterations): checked once, then replaced.</summary>
+    public static bool MatchesLegacy(string normalised, byte[] salt, byte[] hash)
+    {
+        ArgumentNullException.ThrowIfNull(normalised);
+        var computed = Rfc2898DeriveBytes.Pbkdf2(Encoding.ASCII.GetBytes(normalised[LocatorLength..]), salt, LegacyIterations, HashAlgorithmName.SHA256, HashBytes);
+        return hash is { Length: HashBytes } && CryptographicOperations.FixedTimeEquals(computed, hash);
+    }
+
+    private const int LegacyIterations = 600_000;
+
+    /// <summary>The verifier of a secret half: HMAC-SHA256 keyed with the code's own salt (a microsecond).</summary>
     public static byte[] Hash(string secret, byte[] salt) =>
-        Rfc2898DeriveBytes.Pbkdf2(Encoding.ASCII.GetBytes(secret), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
+        HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(secret));
 }

@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Reporting;
 /// <summary>The reporter replies to the reviewer, or adds to what they reported.</summary>
 public static class ReplyToReviewer
 {
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<bool>, IAnonymousJourney
     {
         /// <summary>Set by the page from the follow-up token, never from the form.</summary>
         [BindNever]

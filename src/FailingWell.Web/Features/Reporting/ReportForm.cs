@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Reporting;
 /// <summary>The lists the report form offers: only items admins have not retired, in their order.</summary>
 public static class ReportForm
 {
-    public sealed record Query : IRequest<Options>;
+    public sealed record Query : IRequest<Options>, IAnonymousJourney;
 
     public sealed record Choice(string Value, string Text);
 

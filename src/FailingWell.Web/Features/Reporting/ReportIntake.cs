@@ -3,14 +3,15 @@ using System.Collections.Concurrent;
 namespace FailingWell.Web.Features.Reporting;
 
 /// <summary>
-/// Where new reports and their receipt hashes are written. SQLite has one writer at a time, and
+/// Where new reports are written, each with its random reference and its receipt code's verifier. SQLite has one writer at a time, and
 /// submissions that each open their own write transaction spend their time waiting for one another.
 /// Here they queue instead: whichever submission finds the gate free commits everything queued so
 /// far in one transaction (group commit), and each waits until its own report is committed, so no
-/// receipt is shown for a report that is not in the database.
+/// receipt is shown for a report that is not in the database, and every receipt shown already opens
+/// its report, after a crash and on any node.
 /// </summary>
 #pragma warning disable CA1001 // The gate is never disposed: the test host disposes singletons before the last hashes are stored, and a SemaphoreSlim without a wait handle holds nothing to free.
-public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<ReportIntake> logger)
+public sealed class ReportIntake(IServiceScopeFactory scopes)
 #pragma warning restore CA1001
 {
     /// <summary>Enough to empty the queue at 32 concurrent submissions in one go.</summary>
@@ -19,11 +20,14 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
     private readonly ConcurrentQueue<Work> queue = new();
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>A committed report: <see cref="IsNew"/> is false when its form had been sent before.</summary>
-    public sealed record Accepted(int ReportId, string Reference, bool IsNew);
+    /// <summary>
+    /// A committed report. <see cref="IsNew"/> is false when its form had been sent before; then there
+    /// is no <see cref="ReceiptCode"/> (a code is shown once).
+    /// </summary>
+    public sealed record Accepted(int ReportId, string Reference, bool IsNew, string? ReceiptCode);
 
     /// <summary>
-    /// Commits the report, numbering it from its year's counter, with an escalation email if it needs one.
+    /// Commits the report with a fresh reference and receipt code, with an escalation email if it needs one.
     /// A report whose submission id is already saved is not saved again: the first one is returned.
     /// </summary>
     public Task<Accepted> AcceptAsync(Report report, bool escalate)
@@ -31,9 +35,6 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
         ArgumentNullException.ThrowIfNull(report);
         return RunAsync(new NewReport(report, escalate));
     }
-
-    /// <summary>Stores a receipt code's slow hash once it has been worked out.</summary>
-    public Task SecureReceiptAsync(int reportId, byte[] hash) => RunAsync(new SecuredReceipt(reportId, hash));
 
     private async Task<TResult> RunAsync<TResult>(Work<TResult> work)
     {
@@ -111,6 +112,7 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
         await strategy.ExecuteAsync(async () =>
         {
             outcomes.Clear();
+            Dictionary<Guid, string> codes = [];
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync();
 
@@ -128,12 +130,12 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
             {
                 if (saved.TryGetValue(item.Report.SubmissionId, out var earlier))
                 {
-                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(earlier.Id, earlier.Reference, IsNew: false)));
+                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(earlier.Id, earlier.Reference, IsNew: false, ReceiptCode: null)));
                 }
                 else if (fresh.TryGetValue(item.Report.SubmissionId, out var twin))
                 {
                     // The same form twice in one batch (a double press): the first one counts.
-                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(twin.Id, twin.Reference, IsNew: false)));
+                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(twin.Id, twin.Reference, IsNew: false, ReceiptCode: null)));
                 }
                 else
                 {
@@ -143,31 +145,13 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
                         await escalation.NewReportNeedsAttentionAsync();
                     }
 
-                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(item.Report.Id, item.Report.Reference, IsNew: true)));
+                    outcomes.Add(() => item.Done.TrySetResult(new Accepted(item.Report.Id, item.Report.Reference, IsNew: true, codes[item.Report.SubmissionId])));
                 }
             }
 
-            foreach (var year in fresh.Values.GroupBy(r => r.ReceivedOn.Year))
-            {
-                var number = await ReserveNumbersAsync(db, year.Key, year.Count());
-                foreach (var report in year)
-                {
-                    report.Id = 0; // a retried batch must not reuse an id from the attempt that failed
-                    report.ReferenceYear = year.Key;
-                    report.ReferenceNumber = number;
-                    report.Reference = ReportReference.Format(year.Key, number);
-                    number++;
-                }
-            }
-
+            // Drawn inside the transaction, so a retry after a clash draws again.
+            codes = await IssueAsync(db, [.. fresh.Values]);
             db.Reports.AddRange(fresh.Values);
-
-            foreach (var secured in batch.OfType<SecuredReceipt>())
-            {
-                await db.Reports.Where(r => r.Id == secured.ReportId)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReceiptHash, secured.Hash));
-                outcomes.Add(() => secured.Done.TrySetResult(true));
-            }
 
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -178,32 +162,51 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
             outcome();
         }
 
-        if (batch.Count > 1)
-        {
-            LogBatch(logger, batch.Count);
-        }
+        // No log line here: its time would date the reports it names.
     }
 
     /// <summary>
-    /// Takes the next <paramref name="count"/> numbers of the year with one UPDATE: its row lock
-    /// makes writers on other nodes take turns. Returns the first.
+    /// Gives each new report a random reference and a receipt code whose locator no other report
+    /// has (checked against the database and the batch), and stores the code's verifier. Returns
+    /// each report's code, to be shown once.
     /// </summary>
-    private static async Task<int> ReserveNumbersAsync(FailingWellDbContext db, int year, int count)
+    private static async Task<Dictionary<Guid, string>> IssueAsync(FailingWellDbContext db, IReadOnlyList<Report> reports)
     {
-        var bumped = await db.ReferenceCounters.Where(c => c.Year == year)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + count));
-        if (bumped == 0)
+        var codes = new Dictionary<Guid, string>();
+        var pending = reports.ToList();
+        while (pending.Count > 0)
         {
-            db.ReferenceCounters.Add(new ReferenceCounter { Year = year, LastNumber = count });
-            return 1;
+            foreach (var report in pending)
+            {
+                var receipt = ReceiptCodes.Issue();
+                report.Id = 0; // a retried batch must not reuse an id from the attempt that failed
+                report.ReferenceYear = report.ReceivedOn.Year;
+                report.ReferenceNumber = ReportReference.DrawNumber();
+                report.Reference = ReportReference.Format(report.ReferenceYear, report.ReferenceNumber);
+                report.ReceiptLocator = receipt.Locator;
+                report.ReceiptSalt = receipt.Salt;
+                report.ReceiptHash = receipt.Hash;
+                report.ReceiptVerifier = ReceiptVerifier.HmacSha256;
+                codes[report.SubmissionId] = receipt.Code;
+            }
+
+            var locators = pending.Select(r => r.ReceiptLocator).ToList();
+            var references = pending.Select(r => r.Reference).ToList();
+            var taken = await db.Reports.AsNoTracking()
+                .Where(r => locators.Contains(r.ReceiptLocator) || references.Contains(r.Reference))
+                .Select(r => new { r.ReceiptLocator, r.Reference })
+                .ToListAsync();
+            var takenLocators = taken.Select(t => t.ReceiptLocator).ToHashSet(StringComparer.Ordinal);
+            var takenReferences = taken.Select(t => t.Reference).ToHashSet(StringComparer.Ordinal);
+            var seenLocators = new HashSet<string>(StringComparer.Ordinal);
+            var seenReferences = new HashSet<string>(StringComparer.Ordinal);
+            pending = [.. pending.Where(r =>
+                takenLocators.Contains(r.ReceiptLocator) || takenReferences.Contains(r.Reference)
+                || !seenLocators.Add(r.ReceiptLocator) || !seenReferences.Add(r.Reference))];
         }
 
-        var last = await db.ReferenceCounters.Where(c => c.Year == year).Select(c => c.LastNumber).SingleAsync();
-        return last - count + 1;
+        return codes;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Count} queued writes together")]
-    private static partial void LogBatch(ILogger logger, int count);
 
     private abstract class Work
     {
@@ -222,12 +225,5 @@ public sealed partial class ReportIntake(IServiceScopeFactory scopes, ILogger<Re
         public Report Report { get; } = report;
 
         public bool Escalate { get; } = escalate;
-    }
-
-    private sealed class SecuredReceipt(int reportId, byte[] hash) : Work<bool>
-    {
-        public int ReportId { get; } = reportId;
-
-        public byte[] Hash { get; } = hash;
     }
 }

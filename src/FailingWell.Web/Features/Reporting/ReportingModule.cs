@@ -10,8 +10,6 @@ public static class ReportingModule
         builder.Services.AddSingleton<ClientLimiter>();
         builder.Services.AddSingleton<FollowUpSessions>();
         builder.Services.AddSingleton<ReportIntake>();
-        builder.Services.AddSingleton<PendingReceipts>();
-        builder.Services.AddHostedService<ReceiptHashing>();
         builder.Services.AddSingleton<UkTime>();
         return builder;
     }

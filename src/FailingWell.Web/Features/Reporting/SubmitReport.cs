@@ -21,7 +21,7 @@ public static class SubmitReport
     /// Not an <see cref="ICommand{TResponse}"/>: it opens no transaction of its own, because
     /// <see cref="ReportIntake"/> commits it together with the other reports queued beside it.
     /// </summary>
-    public sealed class Command : IRequest<Result>
+    public sealed class Command : IRequest<Result>, IAnonymousJourney
     {
         public ReportKind? Kind { get; set; }
 
@@ -179,8 +179,7 @@ public static class SubmitReport
         FailingWellDbContext db,
         UkTime time,
         Triage.TriageSettingsSource triageSettings,
-        ReportIntake intake,
-        PendingReceipts pendingReceipts) : IRequestHandler<Command, Result>
+        ReportIntake intake) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -189,8 +188,6 @@ public static class SubmitReport
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
             var stream = await db.Categories.AsNoTracking().Where(c => c.Id == request.CategoryId).Select(c => c.DefaultStream).SingleAsync(cancellationToken);
-            var receipt = ReceiptCodes.Draw();
-            var hashLater = pendingReceipts.TryReserve();
             var named = request.GiveName;
 
             var report = new Report
@@ -216,44 +213,13 @@ public static class SubmitReport
                 AcknowledgeBy = deadlines.AcknowledgeBy(receivedOn),
                 FeedbackBy = deadlines.FeedbackBy(receivedOn),
                 SubmissionId = request.SubmissionId,
-                ReceiptLocator = receipt.Locator,
-                ReceiptSalt = receipt.Salt,
-                // Empty until the hash is worked out off the request; see PendingReceipts.
-                ReceiptHash = hashLater ? [] : ReceiptCodes.Hash(receipt.Secret, receipt.Salt),
             };
             var escalate = ReportRules.NeedsEscalation(report.PhysicalHarm, riskScore: null);
 
-            ReportIntake.Accepted accepted;
-            try
-            {
-                accepted = await intake.AcceptAsync(report, escalate);
-            }
-            catch
-            {
-                if (hashLater)
-                {
-                    pendingReceipts.Release();
-                }
-
-                throw;
-            }
-
-            if (!accepted.IsNew)
-            {
-                if (hashLater)
-                {
-                    pendingReceipts.Release();
-                }
-
-                return new Result(accepted.Reference, null);
-            }
-
-            if (hashLater)
-            {
-                pendingReceipts.Hold(accepted.ReportId, receipt);
-            }
-
-            return new Result(accepted.Reference, receipt.Code);
+            // The intake gives the report its reference and receipt code, and commits the code's
+            // verifier with it: the code shown opens the report from that moment, on any node.
+            var accepted = await intake.AcceptAsync(report, escalate);
+            return new Result(accepted.Reference, accepted.ReceiptCode);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
             .Where(r => r.Status == ReportStatus.Closed && r.ClosedOn <= closedBefore
                 && (r.ReporterName != null || r.ReporterEmail != null))
             .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Reference })
+            .Select(r => new { r.Id, r.Reference, r.ReporterEmail })
             .Take(1000)
             .ToListAsync(cancellationToken);
         var removed = 0;
@@ -37,6 +37,12 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
             }
 
             removed++;
+            if (report.ReporterEmail is { } email)
+            {
+                // The emails that told them of a reply held their address: those go too, sent or not.
+                await db.OutboxEmails.Where(e => e.To == email).ExecuteDeleteAsync(cancellationToken);
+            }
+
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = clock.GetUtcNow().UtcDateTime,
@@ -47,6 +53,12 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (removed > 0 && db.Database.IsSqlite())
+        {
+            // Move the write-ahead log's copies of the old rows into the zeroed file and empty it.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+
         return removed;
     }
 }

@@ -85,7 +85,8 @@ public static class ProviderMigrations
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations))
+                    .AddInterceptors(SqliteSecureDelete.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations));

@@ -21,6 +21,12 @@ public sealed class EmailSettings
     /// <summary>After this many failed attempts an email is marked failed for an admin to retry.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// Sent emails are deleted this many days after sending: an old row keeps an address and a time
+    /// that nobody needs once the email has gone.
+    /// </summary>
+    public int KeepSentDays { get; set; } = 7;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
 

@@ -71,6 +71,13 @@ public sealed partial class OutboxDelivery(
         return new DeliveryResult(sent, failed);
     }
 
+    /// <summary>Deletes emails sent more than <see cref="EmailSettings.KeepSentDays"/> ago. Failed ones stay for an admin.</summary>
+    public Task<int> PurgeSentAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.KeepSentDays);
+        return db.OutboxEmails.Where(e => e.Status == OutboxEmailStatus.Sent && e.SentAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>How long a claimed email is left alone by other runs while it is being sent.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
@@ -102,5 +109,6 @@ public sealed class OutboxDeliveryJob(OutboxDelivery delivery) : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         await delivery.DeliverDueAsync(cancellationToken);
+        await delivery.PurgeSentAsync(cancellationToken);
     }
 }

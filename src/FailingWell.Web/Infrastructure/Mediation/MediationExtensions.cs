@@ -16,6 +16,8 @@ public static class MediationExtensions
 
         services.AddHttpContextAccessor();
         services.AddScoped<Accounts.ICurrentStaff, Accounts.HttpCurrentStaff>();
+        services.AddMetrics();
+        services.AddSingleton<AnonymousJourneyMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentStaffBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

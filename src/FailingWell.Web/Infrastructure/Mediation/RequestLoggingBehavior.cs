@@ -4,15 +4,34 @@ namespace FailingWell.Web.Infrastructure.Mediation;
 
 /// <summary>
 /// Records which request ran and how long it took. Never its content: a request may carry what a
-/// reporter wrote, and logs must not.
+/// reporter wrote, and logs must not. The anonymous journey is counted, never logged
+/// (<see cref="IAnonymousJourney"/>).
 /// </summary>
-public sealed partial class RequestLoggingBehavior<TRequest, TResponse>(ILogger<RequestLoggingBehavior<TRequest, TResponse>> logger)
+public sealed partial class RequestLoggingBehavior<TRequest, TResponse>(
+    ILogger<RequestLoggingBehavior<TRequest, TResponse>> logger,
+    AnonymousJourneyMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string RequestType = RequestName(typeof(TRequest));
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        ArgumentNullException.ThrowIfNull(next);
+        if (request is IAnonymousJourney)
+        {
+            try
+            {
+                var answer = await next();
+                metrics.Handled(RequestType);
+                return answer;
+            }
+            catch
+            {
+                metrics.Failed(RequestType);
+                throw;
+            }
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
