@@ -1029,3 +1029,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
+)
+BEGIN
+    DROP TABLE [ReferenceCounters];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [ReceiptVerifier] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201195425_FastReceiptsRandomReferences', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -40,7 +40,9 @@ public static class ScaleSeed
         var divisionIds = await EnsureDivisionsAsync(db, divisions, cancellationToken);
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.DefaultStream }).ToListAsync(cancellationToken);
         var staffGroups = await db.StaffGroups.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
-        var counters = await db.ReferenceCounters.AsNoTracking().ToDictionaryAsync(c => c.Year, c => c.LastNumber, cancellationToken);
+        // References are random and unique (docs/decisions/0050), like live ones.
+        var usedReferences = (await db.Reports.AsNoTracking().Select(r => new { r.ReferenceYear, r.ReferenceNumber }).ToListAsync(cancellationToken))
+            .Select(r => (r.ReferenceYear, r.ReferenceNumber)).ToHashSet();
         var random = new Random(seed);
         var first = until.AddYears(-years);
         var days = until.DayNumber - first.DayNumber;
@@ -82,7 +84,7 @@ public static class ScaleSeed
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        const string columns = "Reference, ReferenceYear, ReferenceNumber, Kind, WhatHappened, OccurredOn, OccurredBand, DivisionId, PersonAffected, PhysicalHarm, PsychologicalHarm, CategoryId, Stream, StaffGroupId, IsAnonymous, ReceivedOn, ReceivedBand, Status, AcknowledgeBy, FeedbackBy, FeedbackGivenOn, AcknowledgedOn, ClosedOn, Version, SubmissionId, ReceiptLocator, ReceiptSalt, ReceiptHash";
+        const string columns = "Reference, ReferenceYear, ReferenceNumber, Kind, WhatHappened, OccurredOn, OccurredBand, DivisionId, PersonAffected, PhysicalHarm, PsychologicalHarm, CategoryId, Stream, StaffGroupId, IsAnonymous, ReceivedOn, ReceivedBand, Status, AcknowledgeBy, FeedbackBy, FeedbackGivenOn, AcknowledgedOn, ClosedOn, Version, SubmissionId, ReceiptLocator, ReceiptSalt, ReceiptHash, ReceiptVerifier";
         var names = columns.Split(", ");
         const int batch = 50_000;
         // Straight to SQLite's own API: through ADO.NET, binding 28 named parameters a row costs more
@@ -106,7 +108,12 @@ public static class ScaleSeed
                     : harmRoll < 0.62 ? PhysicalHarm.None : harmRoll < 0.9 ? PhysicalHarm.Low : harmRoll < 0.985 ? PhysicalHarm.Moderate : harmRoll < 0.998 ? PhysicalHarm.Severe : PhysicalHarm.Fatal;
                 var category = categories[random.Next(categories.Count)];
                 var year = received.Year;
-                var number = counters[year] = counters.GetValueOrDefault(year) + 1;
+                int number;
+                do
+                {
+                    number = random.Next(ReportReference.Space);
+                }
+                while (!usedReferences.Add((year, number)));
                 // A working backlog: half the last three months still open, the last fortnight partly
                 // unread, and a few older reports still open past their feedback date (overdue).
                 var age = until.DayNumber - received.DayNumber;
@@ -144,6 +151,7 @@ public static class ScaleSeed
                 p[25] = "S" + i.ToString("X7", CultureInfo.InvariantCulture);
                 p[26] = salt;
                 p[27] = hash;
+                p[28] = (int)ReceiptVerifier.HmacSha256;
                 Insert(handle, insert, p);
             }
 
@@ -166,12 +174,6 @@ public static class ScaleSeed
             create.CommandText = sql;
             create.CommandTimeout = 0;
             await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var (year, last) in counters)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO ReferenceCounters (Year, LastNumber) VALUES ({0}, {1}) ON CONFLICT(Year) DO UPDATE SET LastNumber = excluded.LastNumber", [year, last], cancellationToken);
         }
 
         await using (var analyse = connection.CreateCommand())

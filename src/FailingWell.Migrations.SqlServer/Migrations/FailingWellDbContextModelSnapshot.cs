@@ -373,19 +373,6 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.ToTable("PeerRates", (string)null);
                 });
 
-            modelBuilder.Entity("FailingWell.Web.Domain.ReferenceCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<int>("LastNumber")
-                        .HasColumnType("int");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("ReferenceCounters", (string)null);
-                });
-
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>
                 {
                     b.Property<int>("Id")

@@ -352,19 +352,6 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("PeerRates", (string)null);
                 });
 
-            modelBuilder.Entity("FailingWell.Web.Domain.ReferenceCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("ReferenceCounters", (string)null);
-                });
-
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>
                 {
                     b.Property<int>("Id")

@@ -97,7 +97,7 @@ public sealed class Report
 {
     public int Id { get; set; }
 
-    /// <summary>FW-2026-000123: what staff and leads quote. Not secret.</summary>
+    /// <summary>FW-2026-K7MQ3D: what staff and leads quote. Random, so it says nothing of order. Not secret.</summary>
     public string Reference { get; set; } = "";
 
     public int ReferenceYear { get; set; }
@@ -273,19 +273,10 @@ public sealed class ReportAction
     public DateOnly? CompletedOn { get; set; }
 }
 
-/// <summary>The next reference number of each year, taken under a row lock.</summary>
-public sealed class ReferenceCounter
-{
-    public int Year { get; set; }
-
-    public int LastNumber { get; set; }
-}
-
 internal sealed class ReportConfiguration :
     IEntityTypeConfiguration<Report>,
     IEntityTypeConfiguration<ReportMessage>,
-    IEntityTypeConfiguration<ReportAction>,
-    IEntityTypeConfiguration<ReferenceCounter>
+    IEntityTypeConfiguration<ReportAction>
 {
     public const int MaxTextLength = 10_000;
 
@@ -346,12 +337,5 @@ internal sealed class ReportConfiguration :
         builder.Property(a => a.OwnerName).HasMaxLength(200);
         builder.Property(a => a.OwnerAccountId).HasMaxLength(450);
         builder.HasIndex(a => new { a.OwnerAccountId, a.CompletedOn });
-    }
-
-    public void Configure(EntityTypeBuilder<ReferenceCounter> builder)
-    {
-        builder.ToTable("ReferenceCounters");
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
     }
 }

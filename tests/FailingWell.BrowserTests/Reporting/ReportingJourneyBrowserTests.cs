@@ -100,6 +100,6 @@ public sealed partial class ReportingJourneyBrowserTests(LiveSite site)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
-    [GeneratedRegex(@"FW-\d{4}-\d{6}")]
+    [GeneratedRegex(@"FW-\d{4}-[0-9A-HJKMNP-TV-Z]{6}")]
     private static partial Regex ReferencePattern();
 }

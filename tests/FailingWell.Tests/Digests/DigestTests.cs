@@ -184,6 +184,56 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public async Task A_division_with_three_reports_shows_no_count_of_one_to_four_in_its_pack_the_list_or_the_email()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        using var app = new FailingWellApp { Clock = new MovableClock(Wednesday) }
+            .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (_, b) = await ReportBuilder.TwoDivisionsAsync(app);
+        await Fall(b).SaveAsync(app, times: 3); // three falls: acknowledgements due, actions and all
+        await (Fall(b) with { ReceivedOn = Week46.AddDays(-7) }).SaveAsync(app, times: 2); // the week before: two
+        var executive = await Staff.CreateAsync(app, StaffRoles.Executive);
+        await using (var scope = app.Scope())
+        {
+            var db = FailingWellApp.NewDbContext(scope);
+            db.DigestSubscriptions.Add(new DigestSubscription { AccountId = executive.Id, Stream = GovernanceStream.PatientSafety, ScopeKey = Digest.DivisionScope(b) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DigestRuns>().RunAsync(PeriodKind.Week, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(3, (await PackAsync(app, GovernanceStream.PatientSafety, "2026-W46", Digest.DivisionScope(b))).Total); // stored as counted
+        var browser = await Staff.SignInAsync(app, executive);
+        var list = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri($"/digests?Stream=PatientSafety&Scope={Digest.DivisionScope(b)}", UriKind.Relative)));
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = await FailingWellApp.NewDbContext(scope).Digests.Where(d => d.ScopeKey == Digest.DivisionScope(b) && d.Stream == GovernanceStream.PatientSafety && d.PeriodKey == "2026-W46").Select(d => d.Id).SingleAsync();
+        }
+
+        var pack = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri($"/digests/{id}", UriKind.Relative)));
+        var email = Assert.Single(smtp.Messages());
+
+        Assert.Contains("fewer than 5", list, StringComparison.Ordinal);
+        Assert.Contains("Reports: fewer than 5 (previous period fewer than 5", email, StringComparison.Ordinal);
+        Assert.Contains("fewer than 5</p><p>reports this period", pack, StringComparison.Ordinal);
+        foreach (var (page, text) in new[] { ("list", list), ("pack", pack) })
+        {
+            // Every number shown as a count: a table cell, a headline figure, "N due", "N overdue".
+            var shown = System.Text.RegularExpressions.Regex.Matches(text, @"(?:--numeric"">|nhsuk-heading-xl[^>]*>|of |; )(\d+)(?:<| due| overdue)")
+                .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.DoesNotContain(shown, n => n is > 0 and < 5);
+            Assert.DoesNotContain("+1)", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch(@"(Reports|risk|period|periods): [1-4]\b", email);
+    }
+
+    [Fact]
     public async Task The_command_line_builds_a_named_period()
     {
         var (app, _, _) = await SeededAsync();

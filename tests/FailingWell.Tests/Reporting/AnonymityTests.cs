@@ -46,7 +46,8 @@ public sealed class AnonymityTests
             Assert.DoesNotContain(text, outbox, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Handled SubmitReport.Command", logs, StringComparison.Ordinal);
+        Assert.Contains("Application started", logs, StringComparison.Ordinal); // the logs were captured
+        Assert.DoesNotContain("SubmitReport", logs, StringComparison.Ordinal); // the journey is counted, not logged (0051)
     }
 
     [Fact]
@@ -82,6 +83,32 @@ public sealed class AnonymityTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task A_severe_anonymous_report_leaves_no_outbox_or_audit_time_finer_than_the_quarter_hour_it_is_announced_at()
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 11, 3, 10, 7, 23, TimeSpan.Zero));
+        using var app = new FailingWellApp { Clock = clock }.With("Triage:EscalationList:0", "safety.team@trust.nhs.uk");
+        var client = app.CreateClient();
+        var sent = await new ReportBuilder { PhysicalHarm = PhysicalHarm.Severe }.PostFormAsync(app, client);
+        clock.Advance(TimeSpan.FromSeconds(41));
+        var opened = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
+        clock.Advance(TimeSpan.FromSeconds(13));
+        await FollowUps.SendMessageAsync(client, opened, "Something I forgot to say");
+
+        await using var scope = app.Scope();
+        var db = FailingWellApp.NewDbContext(scope);
+        var email = await db.OutboxEmails.SingleAsync();
+        var quarterHour = new DateTime(2026, 11, 3, 10, 15, 0, DateTimeKind.Utc);
+        Assert.Equal(quarterHour, email.CreatedAtUtc);
+        Assert.Equal(quarterHour, email.NextAttemptAtUtc);
+        Assert.DoesNotContain(sent.Reference!, email.Subject + email.Body, StringComparison.Ordinal);
+        var report = await db.Reports.SingleAsync();
+        Assert.Empty(await db.AuditEntries.Where(a => a.ReportId == report.Id).ToListAsync());
+
+        // Nothing goes before the quarter hour.
+        Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.OutboxDelivery>().DeliverDueAsync(CancellationToken.None)).Sent);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using FailingWell.Web.Features.Reporting;
@@ -24,16 +23,61 @@ public sealed class ReceiptCodeTests
     }
 
     [Fact]
-    public void The_secret_is_stored_as_PBKDF2_SHA256_with_600000_iterations_and_its_own_salt()
+    public void The_secret_is_verified_by_one_hmac_sha256_keyed_with_its_own_salt()
     {
         var issued = ReceiptCodes.Issue();
         var secret = ReceiptCodes.Normalise(issued.Code)![ReceiptCodes.LocatorLength..];
 
-        var expected = Rfc2898DeriveBytes.Pbkdf2(Encoding.ASCII.GetBytes(secret), issued.Salt, 600_000, HashAlgorithmName.SHA256, 32);
-
-        Assert.Equal(expected, issued.Hash);
+        Assert.Equal(HMACSHA256.HashData(issued.Salt, Encoding.ASCII.GetBytes(secret)), issued.Hash);
         Assert.Equal(16, issued.Salt.Length);
         Assert.NotEqual(issued.Salt, ReceiptCodes.Issue().Salt);
+    }
+
+    [Fact]
+    public async Task A_receipt_shown_has_its_verifier_committed_with_its_report()
+    {
+        using var app = new FailingWellApp();
+        var sent = await new ReportBuilder().SubmitAsync(app);
+
+        var report = await SavedReports.LoadAsync(app, sent.Id);
+        var normalised = ReceiptCodes.Normalise(sent.ReceiptCode)!;
+        Assert.Equal(ReceiptVerifier.HmacSha256, report.ReceiptVerifier);
+        Assert.Equal(ReceiptCodes.LocatorOf(normalised), report.ReceiptLocator);
+        Assert.Equal(HMACSHA256.HashData(report.ReceiptSalt, Encoding.ASCII.GetBytes(ReceiptCodes.SecretOf(normalised))), report.ReceiptHash);
+        await using var scope = app.Scope();
+        Assert.Equal(sent.Id, await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OpenWithReceipt.Command { Code = sent.ReceiptCode }));
+    }
+
+    [Fact]
+    public async Task A_code_issued_under_the_old_slow_hash_still_opens_and_is_then_verified_the_fast_way()
+    {
+        using var app = new FailingWellApp();
+        var sent = await new ReportBuilder().SubmitAsync(app);
+        var secret = ReceiptCodes.SecretOf(ReceiptCodes.Normalise(sent.ReceiptCode)!);
+        var oldSalt = RandomNumberGenerator.GetBytes(16);
+        await using (var scope = app.Scope())
+        {
+            // As a report from before decision 0049 was stored.
+            await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Id == sent.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.ReceiptSalt, oldSalt)
+                .SetProperty(r => r.ReceiptHash, Rfc2898DeriveBytes.Pbkdf2(Encoding.ASCII.GetBytes(secret), oldSalt, 600_000, HashAlgorithmName.SHA256, 32))
+                .SetProperty(r => r.ReceiptVerifier, ReceiptVerifier.Pbkdf2));
+        }
+
+        async Task<int?> OpenAsync(string code)
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OpenWithReceipt.Command { Code = code });
+        }
+
+        var wrong = sent.ReceiptCode![..10] + (sent.ReceiptCode[10] == 'A' ? 'B' : 'A') + sent.ReceiptCode[11..];
+        Assert.Null(await OpenAsync(wrong));
+        Assert.Equal(ReceiptVerifier.Pbkdf2, (await SavedReports.LoadAsync(app, sent.Id)).ReceiptVerifier); // a wrong code changes nothing
+        Assert.Equal(sent.Id, await OpenAsync(sent.ReceiptCode));
+        var upgraded = await SavedReports.LoadAsync(app, sent.Id);
+        Assert.Equal(ReceiptVerifier.HmacSha256, upgraded.ReceiptVerifier);
+        Assert.Equal(HMACSHA256.HashData(upgraded.ReceiptSalt, Encoding.ASCII.GetBytes(secret)), upgraded.ReceiptHash);
+        Assert.Equal(sent.Id, await OpenAsync(sent.ReceiptCode));
     }
 
     [Fact]
@@ -53,40 +97,21 @@ public sealed class ReceiptCodeTests
     }
 
     [Fact]
-    public async Task A_wrong_code_costs_the_same_work_as_a_right_one()
+    public async Task Right_codes_count_too_so_one_client_cannot_open_reports_without_limit()
     {
-        using var app = new FailingWellApp();
+        using var app = new FailingWellApp { ClientAddress = IPAddress.Parse("198.51.100.50") }
+            .With("Reporting:MaxCodeAttemptsPerHour", "3");
         var sent = await new ReportBuilder().PostFormAsync(app, app.CreateClient());
-        var right = sent.ReceiptCode!;
-        var sameLocatorWrongSecret = right[..10] + (right[10] == 'A' ? 'B' : 'A') + right[11..];
-        var unknownLocator = "ZZZZ-ZZZZ" + right[9..];
+        var client = app.CreateClient();
 
-        async Task<double> MillisecondsAsync(string code)
+        for (var i = 0; i < 3; i++)
         {
-            await using var scope = app.Scope();
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await mediator.Send(new OpenWithReceipt.Command { Code = code }); // warm
-            var fastest = double.MaxValue;
-            for (var i = 0; i < 3; i++)
-            {
-                // The fastest of three: other tests share the two cores, and only add time.
-                var timer = Stopwatch.StartNew();
-                await mediator.Send(new OpenWithReceipt.Command { Code = code });
-                fastest = Math.Min(fastest, timer.Elapsed.TotalMilliseconds);
-            }
-
-            return fastest;
+            Assert.Contains(sent.Reference!, (await FollowUps.OpenAsync(client, sent.ReceiptCode!)).Html, StringComparison.Ordinal);
         }
 
-        var rightCost = await MillisecondsAsync(right);
-        foreach (var wrong in new[] { sameLocatorWrongSecret, unknownLocator, "not a code at all" })
-        {
-            var wrongCost = await MillisecondsAsync(wrong);
-            // The slow hash dominates: each lookup does exactly one, found or not.
-            Assert.InRange(wrongCost / rightCost, 0.6, 1.6);
-        }
-
-        Assert.True(rightCost > 50, $"a lookup took {rightCost:0} ms: the hash is not slow");
+        var fourth = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Response.StatusCode);
+        Assert.DoesNotContain(sent.Reference!, fourth.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +148,8 @@ public sealed class ReceiptCodeTests
         var counters = typeof(ClientLimiter).GetField("_counters", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(limiter)!;
         var keys = string.Join(' ', ((System.Collections.IEnumerable)counters.GetType().GetProperty("Keys")!.GetValue(counters)!).Cast<string>());
 
-        Assert.StartsWith("receipt-code:", keys, StringComparison.Ordinal);
+        Assert.Contains("receipt-code:", keys, StringComparison.Ordinal);
+        Assert.Contains("receipt-attempt:", keys, StringComparison.Ordinal);
         Assert.DoesNotContain("198.51.100.77", keys, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(IPAddress.Parse("198.51.100.77").GetAddressBytes()), keys, StringComparison.Ordinal);
     }

@@ -49,9 +49,6 @@ public class FailingWellApp : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
-    /// <summary>False keeps receipt codes waiting for their slow hash, so a test can see them while they wait.</summary>
-    public bool HashReceiptsInBackground { get; set; } = true;
-
     /// <summary>Sets configuration before the app starts, as appsettings or environment would.</summary>
     public FailingWellApp With(string key, string? value)
     {
@@ -81,10 +78,6 @@ public class FailingWellApp : WebApplicationFactory<Program>
                 services.AddSingleton(Clock);
             }
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter>(_ => new ClientAddressFilter(this));
-            if (!HashReceiptsInBackground)
-            {
-                services.Remove(services.Single(d => d.ImplementationType == typeof(Web.Features.Reporting.ReceiptHashing)));
-            }
         });
     }
 

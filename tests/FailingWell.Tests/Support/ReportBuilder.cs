@@ -238,7 +238,7 @@ public sealed partial record ReportBuilder
     private static async Task<string> FirstLocationAsync(FailingWellDbContext db) =>
         ReportForm.LocationValue(await db.Locations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
 
-    [GeneratedRegex(@"FW-\d{4}-\d{6}")]
+    [GeneratedRegex(@"FW-\d{4}-[0-9A-HJKMNP-TV-Z]{6}")]
     private static partial Regex ReferencePattern();
 
     [GeneratedRegex("id=\"receipt-code\">([^<]+)<")]

@@ -74,6 +74,34 @@ public sealed class DeadlineJobTests
     }
 
     [Fact]
+    public async Task After_retention_no_byte_of_the_database_or_its_log_holds_the_named_reporters_email()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var app = new FailingWellApp { Clock = clock }.With("Triage:RemoveContactDetailsAfterDays", "30");
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead, withTwoFactor: false);
+        const string email = "retained.reporter@trust.nhs.uk";
+        var named = await new ReportBuilder { ReporterName = "Rae Retained", ReporterEmail = email }.SubmitAsync(app);
+        await SavedReports.ChangeAsync(app, lead.Id, named.Id, new MessageReporter.Command { Body = "Thank you, we are looking at it." });
+        await SavedReports.ChangeAsync(app, lead.Id, named.Id, new Close.Command { Outcome = "Done" });
+        await using (var scope = app.Scope())
+        {
+            Assert.True(await FailingWellApp.NewDbContext(scope).OutboxEmails.AnyAsync(e => e.To == email)); // the reply notice
+        }
+
+        clock.Advance(TimeSpan.FromDays(31));
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ContactDetailsRetention>().ApplyAsync(CancellationToken.None));
+            Assert.False(await FailingWellApp.NewDbContext(scope).OutboxEmails.AnyAsync(e => e.To == email));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = DatabaseBytes.Read(app.DatabasePath);
+        Assert.False(DatabaseBytes.Contains(bytes, email), "the email is still in the database file or its write-ahead log");
+        Assert.False(DatabaseBytes.Contains(bytes, "Rae Retained"), "the name is still in the database file or its write-ahead log");
+    }
+
+    [Fact]
     public async Task Both_jobs_are_in_the_persistent_schedule_on_UK_time()
     {
         using var app = new FailingWellApp();

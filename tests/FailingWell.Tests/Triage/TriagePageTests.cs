@@ -25,6 +25,18 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
     private static partial Regex AntiforgeryToken();
 
     [Fact]
+    public async Task A_named_reporters_details_are_labelled_as_given_by_the_reporter_and_not_checked()
+    {
+        var named = await new ReportBuilder { ReporterName = "Sam Claimed", ReporterEmail = "sam.claimed@trust.nhs.uk" }.SubmitAsync(app);
+        var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
+
+        var page = WebUtility.HtmlDecode(await lead.GetStringAsync(new Uri($"/triage/reports/{named.Id}", UriKind.Relative)));
+
+        Assert.Contains("Sam Claimed, sam.claimed@trust.nhs.uk", page, StringComparison.Ordinal);
+        Assert.Contains("Given by the reporter, not checked", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_leads_on_the_same_report_the_second_sees_a_conflict_with_the_current_state()
     {
         var report = await new ReportBuilder().SubmitAsync(app);

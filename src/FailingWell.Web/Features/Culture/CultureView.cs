@@ -65,8 +65,8 @@ public static class CultureView
             var basis = divisionId is { } did ? divisions.SingleOrDefault(d => d.Id == did)?.RateBasis ?? RateBasis.BedDays : RateBasis.BedDays;
             var small = divisionId is not null; // the organisation's numbers are large: suppression matters in divisions
 
-            double? Count(int value) => small && value is > 0 and < 5 ? null : value;
-            double? Share(int part, int whole) => whole == 0 || (small && (whole < 5 || part is > 0 and < 5)) ? null : Math.Round(100.0 * part / whole, 1);
+            double? Count(int value) => small && SmallNumbers.IsHidden(value) ? null : value;
+            double? Share(int part, int whole) => whole == 0 || (small && (whole < SmallNumbers.SmallestShown || SmallNumbers.IsHidden(part))) ? null : Math.Round(100.0 * part / whole, 1);
 
             var values = new Dictionary<string, List<double?>>();
             foreach (var m in Measures)
@@ -87,7 +87,7 @@ public static class CultureView
                 values["non-clinical"].Add(Share(Sum(r => r.NonClinicalReporters), reports));
                 values["anonymous"].Add(Share(Sum(r => r.Anonymous), reports));
                 var acknowledged = Sum(r => r.Acknowledged);
-                values["acknowledge"].Add(acknowledged == 0 || (small && acknowledged < 5) ? null : Median(rows.Select(r => r.AcknowledgementDays)));
+                values["acknowledge"].Add(acknowledged == 0 || (small && acknowledged < SmallNumbers.SmallestShown) ? null : Median(rows.Select(r => r.AcknowledgementDays)));
                 values["feedback"].Add(Share(Sum(r => r.FeedbackOnTime), Sum(r => r.FeedbackDue)));
                 values["good-practice"].Add(Count(Sum(r => r.GoodPractice)));
                 values["severe"].Add(Count(Sum(r => r.SevereOrFatal)));
@@ -111,7 +111,7 @@ public static class CultureView
 
         private static double? Rate(int reports, List<Denominator> denominators, RateBasis basis, bool small)
         {
-            if (small && reports is > 0 and < 5)
+            if (small && SmallNumbers.IsHidden(reports))
             {
                 return null;
             }

@@ -89,7 +89,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
             new Annotation { On = firstMonth.AddMonths(SpecialMeasuresMonth + 1).AddDays(9), Text = "New chief executive" },
             new Annotation { On = firstMonth.AddMonths(SpecialMeasuresMonth + 2), Text = "Speak up safely campaign" });
 
-        var counters = new Dictionary<int, int>();
+        var usedReferences = new HashSet<(int Year, int Number)>();
         var number = 0;
         for (var m = 0; m < Months; m++)
         {
@@ -136,7 +136,13 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
                 var acknowledged = age > ackDays || random.NextDouble() < 0.5;
                 var closed = age > 60 + random.Next(0, 60);
                 var year = received.Year;
-                var seq = counters[year] = counters.GetValueOrDefault(year) + 1;
+                int seq;
+                do
+                {
+                    // Random like live references (docs/decisions/0050), from the demo's own seed so it stays the same.
+                    seq = random.Next(ReportReference.Space);
+                }
+                while (!usedReferences.Add((year, seq)));
                 number++;
                 var report = new Report
                 {
@@ -188,11 +194,6 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-        }
-
-        foreach (var (year, last) in counters)
-        {
-            db.ReferenceCounters.Add(new ReferenceCounter { Year = year, LastNumber = last });
         }
 
         await db.SaveChangesAsync(cancellationToken);

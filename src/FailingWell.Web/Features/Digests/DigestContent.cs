@@ -36,12 +36,10 @@ public sealed record DigestContent(
 /// <summary>A table of counts. A null count is suppressed: fewer than 5, or hidden so one cannot be worked out.</summary>
 public sealed record Breakdown(string Title, IReadOnlyList<Cell> Cells)
 {
-    public const int SmallestShown = 5;
-
     public static Breakdown Of(string title, IEnumerable<(string Label, int Count)> counts)
     {
         var cells = counts.Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
-        var hidden = cells.Select(c => c.Count < SmallestShown).ToArray();
+        var hidden = cells.Select(c => SmallNumbers.IsHidden(c.Count)).ToArray();
         if (hidden.Count(h => h) == 1)
         {
             // One hidden cell could be worked out from the total and the others: hide the next smallest
@@ -63,7 +61,7 @@ public sealed record Notable(string Reference, string Category, string? Title, s
 
 public sealed record Timeliness(int AcknowledgementsDue, int AcknowledgedOnTime, int AcknowledgementsOverdue, int FeedbackDue, int FeedbackOnTime, int FeedbackOverdue)
 {
-    public static string Share(int part, int whole) => whole == 0 ? "none due" : $"{100.0 * part / whole:0}%";
+    public static string Share(int part, int whole) => SmallNumbers.Share(part, whole);
 }
 
 public sealed record OwnerActions(string Owner, int Open, int Overdue);

@@ -57,8 +57,10 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
 
                     The {content.StreamName.ToLowerInvariant()} digest for {digest.ScopeName}, {content.PeriodName}, is ready.
 
-                    Reports: {content.Total} (previous period {content.Previous}; average of the last 12 periods {content.MeanOfLast12:0.0})
-                    Severe harm and high or extreme risk: {content.Notable.Count}
+                    Reports: {SmallNumbers.Show(content.Total)} (previous period {SmallNumbers.Show(content.Previous)}; average of the last 12 periods {SmallNumbers.Show(content.MeanOfLast12)})
+                    Severe harm and high or extreme risk: {SmallNumbers.Show(content.Notable.Count)}
+
+                    Counts from 1 to 4 are not given, so no small team can be picked out.
 
                     Read it: {site}/digests/{digest.Id}
                     """));

@@ -12,13 +12,14 @@ public sealed class FollowUpSessions(IDataProtectionProvider protection, TimePro
 {
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(20);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("FailingWell.Reporting.FollowUp.v1").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected payload and is checked against the application's
+    // clock, the same clock that set it (a time-limited protector would check the machine's).
+    private readonly IDataProtector _protector = protection.CreateProtector("FailingWell.Reporting.FollowUp.v2");
 
     public string Issue(int reportId) => Issue(reportId, clock.GetUtcNow() + IdleLimit);
 
     public string Issue(int reportId, DateTimeOffset expires) =>
-        _protector.Protect(reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), expires);
+        _protector.Protect(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reportId}|{expires.UtcTicks}"));
 
     /// <summary>The report the token opens, or null when it is missing, tampered with or has expired.</summary>
     public int? Open(string? token)
@@ -30,7 +31,13 @@ public sealed class FollowUpSessions(IDataProtectionProvider protection, TimePro
 
         try
         {
-            return int.Parse(_protector.Unprotect(token), System.Globalization.CultureInfo.InvariantCulture);
+            var parts = _protector.Unprotect(token).Split('|');
+            return parts.Length == 2
+                && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var reportId)
+                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+                && clock.GetUtcNow().UtcTicks < expires
+                ? reportId
+                : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -15,8 +15,6 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<ReportAction> ReportActions => Set<ReportAction>();
 
-    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
-
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Setting> Settings => Set<Setting>();

@@ -131,4 +131,28 @@ public sealed class OutboxDeliveryTests
     [InlineData(20, 60)]
     public void Back_off_doubles_up_to_an_hour(int attempts, int minutes) =>
         Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxDelivery.BackOff(attempts));
+
+    [Fact]
+    public async Task Sent_emails_are_deleted_after_the_days_kept_and_failed_ones_stay_for_an_admin()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var app = new FailingWellApp { Clock = clock }.With("Email:KeepSentDays", "7");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = app.Scope())
+        {
+            var db = FailingWellApp.NewDbContext(scope);
+            db.OutboxEmails.AddRange(
+                new OutboxEmail { To = "old@trust.nhs.uk", Subject = "Old", Body = "-", Status = OutboxEmailStatus.Sent, SentAtUtc = now.AddDays(-8), CreatedAtUtc = now.AddDays(-8) },
+                new OutboxEmail { To = "recent@trust.nhs.uk", Subject = "Recent", Body = "-", Status = OutboxEmailStatus.Sent, SentAtUtc = now.AddDays(-2), CreatedAtUtc = now.AddDays(-2) },
+                new OutboxEmail { To = "failed@trust.nhs.uk", Subject = "Failed", Body = "-", Status = OutboxEmailStatus.Failed, CreatedAtUtc = now.AddDays(-30) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().PurgeSentAsync(CancellationToken.None));
+            var left = await FailingWellApp.NewDbContext(scope).OutboxEmails.Select(e => e.To).OrderBy(t => t).ToListAsync();
+            Assert.Equal(["failed@trust.nhs.uk", "recent@trust.nhs.uk"], left);
+        }
+    }
 }

@@ -33,4 +33,54 @@ public sealed class AnonymousLoggingTests
             Assert.DoesNotContain(marker, logs, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    [Fact]
+    public async Task The_anonymous_journey_writes_no_log_line_that_could_date_it_and_is_counted_instead()
+    {
+        using var app = new FailingWellApp()
+            .With("Logging:LogLevel:Default", "Trace")
+            .With("Logging:LogLevel:Microsoft", "Trace")
+            .With("Logging:Console:LogLevel:Default", "Trace");
+        var meters = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var handled = new Dictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // This app's meter only: other tests' apps count their own journeys in parallel.
+            if (instrument.Meter.Name == Web.Infrastructure.Mediation.AnonymousJourneyMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (handled)
+            {
+                var request = tags.ToArray().Single(t => t.Key == "request").Value as string ?? "";
+                handled[request] = handled.GetValueOrDefault(request) + value;
+            }
+        });
+        listener.Start();
+        var client = app.CreateClient();
+        var sent = await new ReportBuilder { WhatHappened = "JourneyMarker text" }.PostFormAsync(app, client);
+
+        var opened = await FollowUps.OpenAsync(client, sent.ReceiptCode!);
+        await FollowUps.SendMessageAsync(client, opened, "ReplyMarker text");
+        var again = await new ReportBuilder().PostFormAsync(app, client);
+        Assert.NotNull(again.ReceiptCode);
+
+        var journey = app.Logs.Lines.Select(l => $"{l.Category} {l.Message}").ToList();
+        foreach (var name in new[] { "SubmitReport", "ReportForm", "OpenWithReceipt", "ReadFollowUp", "ReplyToReviewer", "ReportIntake", "/report", sent.Reference!, again.Reference!, "Marker" })
+        {
+            Assert.DoesNotContain(journey, line => line.Contains(name, StringComparison.Ordinal));
+        }
+
+        listener.RecordObservableInstruments();
+        lock (handled)
+        {
+            Assert.Equal(2, handled.GetValueOrDefault("SubmitReport.Command"));
+            Assert.True(handled.GetValueOrDefault("OpenWithReceipt.Command") >= 1);
+            Assert.True(handled.GetValueOrDefault("ReplyToReviewer.Command") >= 1);
+        }
+    }
 }

@@ -5,11 +5,14 @@
 namespace FailingWell.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class FastReceiptVerifiers : Migration
+    public partial class FastReceiptsRandomReferences : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
+
             migrationBuilder.AddColumn<int>(
                 name: "ReceiptVerifier",
                 table: "Reports",
@@ -24,6 +27,18 @@ namespace FailingWell.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "ReceiptVerifier",
                 table: "Reports");
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    LastNumber = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => x.Year);
+                });
         }
     }
 }
