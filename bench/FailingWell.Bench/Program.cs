@@ -89,7 +89,8 @@ static void PrintSubmissions(SubmissionBenchmark.Result submissions, int httpSec
 
     Console.WriteLine();
     Console.WriteLine($"Every receipt shown was for a committed report: {submissions.Shown} receipts shown, {submissions.Committed} reports in the database.");
-    Console.WriteLine($"Receipt codes still waiting for their slow hash when the site was stopped without warning: {submissions.WaitingForHash} (each is about a quarter of a core-second of PBKDF2, done by lowest-priority threads, one a core; a normal stop hashes what it can within the shutdown timeout).");
+    Console.WriteLine($"Codes that do not open after a kill: {submissions.NotOpening} of {submissions.Shown} (the site was stopped with SIGKILL, no shutdown, at the end of the run).");
+    Console.WriteLine($"A follow-up with a valid code: {submissions.FollowUpCpuMilliseconds:0.00} ms of the site's CPU (GET the page, POST the code, the report shown; {submissions.FollowUps} one after another); checking one code's secret alone: {submissions.VerifyMicroseconds:0.0} µs.");
 }
 
 static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, string folder, string database, string[] paths, string email, string password, bool enrol)

@@ -11,7 +11,9 @@ internal static partial class SubmissionBenchmark
 {
     public sealed record Level(int Clients, double PerSecond, double P50, double P95, double P99, int Errors, double HealthPerSecond);
 
-    public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed, long WaitingForHash);
+    /// <param name="NotOpening">Receipt codes shown that do not open their report after the site was killed.</param>
+    /// <param name="FollowUpCpuMilliseconds">The site's CPU time per follow-up (GET the page, POST a valid code, the report shown).</param>
+    public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed, int NotOpening, int FollowUps, double FollowUpCpuMilliseconds, double VerifyMicroseconds);
 
     public static async Task<Result> RunAsync(string web, int seconds)
     {
@@ -26,13 +28,16 @@ internal static partial class SubmissionBenchmark
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Reporting__MaxReportsPerHour"] = "100000000"; // every benchmark client shares one address
+        start.Environment["Reporting__MaxCodeAttemptsPerHour"] = "100000000";
         using var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         var levels = new List<Level>();
-        var shown = 0;
+        var codes = new List<string>();
+        var followUps = 0;
+        var followUpCpu = 0.0;
         try
         {
             var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -66,15 +71,17 @@ internal static partial class SubmissionBenchmark
             foreach (var clients in new[] { 1, 8, 32 })
             {
                 var health = ceiling[clients];
-                var (perSecond, latencies, errors, ok) = await SubmitAsync(baseAddress, clients, TimeSpan.FromSeconds(seconds));
-                shown += ok;
+                var (perSecond, latencies, errors, ok) = await SubmitAsync(baseAddress, clients, TimeSpan.FromSeconds(seconds), codes);
                 latencies.Sort();
                 double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(latencies.Count * q) - 1)];
                 levels.Add(new Level(clients, perSecond, At(0.5), At(0.95), At(0.99), errors, health));
             }
+
+            (followUps, followUpCpu) = await FollowUpCostAsync(server, baseAddress, codes[0]);
         }
         finally
         {
+            // SIGKILL, the moment the last receipt was shown: no shutdown, nothing finished afterwards.
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
@@ -84,11 +91,25 @@ internal static partial class SubmissionBenchmark
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM Reports";
         var committed = (long)(await count.ExecuteScalarAsync())!;
-        count.CommandText = "SELECT COUNT(*) FROM Reports WHERE length(ReceiptHash) = 0";
-        var waiting = (long)(await count.ExecuteScalarAsync())!;
+        var notOpening = 0;
+        await using var find = connection.CreateCommand();
+        find.CommandText = "SELECT ReceiptSalt, ReceiptHash FROM Reports WHERE ReceiptLocator = $locator";
+        var locator = find.Parameters.Add("$locator", SqliteType.Text);
+        foreach (var code in codes)
+        {
+            // The check the follow-up page makes, against what the database kept.
+            var normalised = FailingWell.Web.Features.Reporting.ReceiptCodes.Normalise(code)!;
+            locator.Value = FailingWell.Web.Features.Reporting.ReceiptCodes.LocatorOf(normalised);
+            await using var reader = await find.ExecuteReaderAsync();
+            if (!await reader.ReadAsync() || !FailingWell.Web.Features.Reporting.ReceiptCodes.Matches(normalised, (byte[])reader[0], (byte[])reader[1]))
+            {
+                notOpening++;
+            }
+        }
+
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
-        return new Result(levels, shown, committed, waiting);
+        return new Result(levels, codes.Count, committed, notOpening, followUps, followUpCpu, VerifyMicroseconds());
     }
 
     private static async Task<double> HealthAsync(Uri baseAddress, int clients, TimeSpan duration)
@@ -110,7 +131,60 @@ internal static partial class SubmissionBenchmark
         return total / stop.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double PerSecond, List<double> Latencies, int Errors, int Ok)> SubmitAsync(Uri baseAddress, int clients, TimeSpan duration)
+    /// <summary>The site's own CPU time (from the kernel) for a run of follow-ups with a valid code, one at a time.</summary>
+    private static async Task<(int Count, double CpuMilliseconds)> FollowUpCostAsync(Process server, Uri baseAddress, string code)
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        async Task OnceAsync()
+        {
+            var page = await client.GetStringAsync(new Uri("/report/follow-up", UriKind.Relative));
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value),
+                ["Entry.Code"] = code,
+            });
+            using var response = await client.PostAsync(new Uri("/report/follow-up", UriKind.Relative), content);
+            var html = await response.Content.ReadAsStringAsync();
+            if (!html.Contains("FW-", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("A valid receipt code did not open its report.");
+            }
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await OnceAsync(); // warm
+        }
+
+        const int count = 500;
+        server.Refresh();
+        var before = server.TotalProcessorTime;
+        for (var i = 0; i < count; i++)
+        {
+            await OnceAsync();
+        }
+
+        server.Refresh();
+        return (count, (server.TotalProcessorTime - before).TotalMilliseconds / count);
+    }
+
+    /// <summary>What checking one code's secret costs, on its own.</summary>
+    private static double VerifyMicroseconds()
+    {
+        var issued = FailingWell.Web.Features.Reporting.ReceiptCodes.Issue();
+        var normalised = FailingWell.Web.Features.Reporting.ReceiptCodes.Normalise(issued.Code)!;
+        const int count = 100_000;
+        var timer = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            FailingWell.Web.Features.Reporting.ReceiptCodes.Matches(normalised, issued.Salt, issued.Hash);
+        }
+
+        return timer.Elapsed.TotalMicroseconds / count;
+    }
+
+    private static async Task<(double PerSecond, List<double> Latencies, int Errors, int Ok)> SubmitAsync(Uri baseAddress, int clients, TimeSpan duration, List<string> codes)
     {
         var latencies = new List<double>();
         var errors = 0;
@@ -144,9 +218,10 @@ internal static partial class SubmissionBenchmark
                     lock (latencies)
                     {
                         latencies.Add(elapsed);
-                        if (response.IsSuccessStatusCode && html.Contains("id=\"receipt-code\"", StringComparison.Ordinal))
+                        if (response.IsSuccessStatusCode && Receipt().Match(html) is { Success: true } receipt)
                         {
                             ok++;
+                            codes.Add(WebUtility.HtmlDecode(receipt.Groups[1].Value));
                         }
                         else
                         {
@@ -172,6 +247,9 @@ internal static partial class SubmissionBenchmark
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("id=\"receipt-code\">([^<]+)<")]
+    private static partial Regex Receipt();
 
     [GeneratedRegex("<option value=\"(l:\\d+)\"")]
     private static partial Regex Where();
