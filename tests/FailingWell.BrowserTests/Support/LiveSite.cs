@@ -46,7 +46,11 @@ public sealed class LiveSite : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Two cores shared with the site and the test host: give a slow moment room before calling it a failure.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -20,6 +20,7 @@ public static class MediationExtensions
         services.AddSingleton<AnonymousJourneyMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentStaffBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TypedTextBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));

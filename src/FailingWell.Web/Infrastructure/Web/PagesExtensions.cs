@@ -66,6 +66,7 @@ public static class PagesExtensions
             context.Response.Headers.Pragma = "no-cache";
             await next();
         });
+        app.UseMiddleware<FormGuard>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

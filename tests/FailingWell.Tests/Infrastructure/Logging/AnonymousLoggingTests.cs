@@ -47,7 +47,7 @@ public sealed class AnonymousLoggingTests
         listener.InstrumentPublished = (instrument, l) =>
         {
             // This app's meter only: other tests' apps count their own journeys in parallel.
-            if (instrument.Meter.Name == Web.Infrastructure.Mediation.AnonymousJourneyMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+            if (instrument.Meter.Name == FailingWell.Web.Infrastructure.Mediation.AnonymousJourneyMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }
