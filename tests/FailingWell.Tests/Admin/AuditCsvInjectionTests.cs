@@ -1,6 +1,6 @@
 namespace FailingWell.Tests.Admin;
 
-/// <summary>A cell that a spreadsheet would run as a formula is written as text (docs/decisions/0055).</summary>
+/// <summary>A cell that a spreadsheet would run as a formula is written as text.</summary>
 public sealed class AuditCsvInjectionTests
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace FailingWell.Tests.Deploy;
 
 /// <summary>
 /// What can be checked of deploy/ without Docker or nginx here: the files themselves
-/// (docs/decisions/0055). The compose file's syntax is checked by SeveralNodesTests.
+/// (deploy/README.md). The compose file's syntax is checked by SeveralNodesTests.
 /// </summary>
 public sealed partial class DeployFilesTests
 {

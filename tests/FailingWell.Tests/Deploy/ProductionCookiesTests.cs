@@ -2,7 +2,7 @@ using FailingWell.Web.Infrastructure.Web;
 
 namespace FailingWell.Tests.Deploy;
 
-/// <summary>Production's cookies are Secure and host-only whatever the proxy says (docs/decisions/0055).</summary>
+/// <summary>Production's cookies are Secure and host-only whatever the proxy says (docs/decisions/0056).</summary>
 public sealed class ProductionCookiesTests
 {
     private static void AssertSecureAndHostOnly(string setCookie)

@@ -48,8 +48,9 @@ public static class ProductionExtensions
         if (builder.Environment.IsProduction())
         {
             // Production is only ever reached over TLS (at the proxy or in front of it), so every
-            // cookie is Secure whatever scheme the request to this node has or a proxy says it had.
-            // After every other configuration, so it covers Identity's cookies and any added later.
+            // cookie is Secure whatever scheme the request to this node has or a proxy says it had
+            // (docs/decisions/0056). After every other configuration, so it covers Identity's
+            // cookies and any added later.
             // Antiforgery refuses a plain-http request outright when its SecurePolicy is Always, and a
             // node behind a proxy that forwards no scheme sees plain http: its cookie is marked Secure
             // as it is written instead.
