@@ -100,6 +100,7 @@ static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, 
     start.ArgumentList.Add(web);
     start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    BehindTls.AddKeyRingCertificate(start);
     start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -111,8 +112,7 @@ static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, 
     server.BeginErrorReadLine();
     try
     {
-        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var client = BehindTls.Client(new Uri($"http://127.0.0.1:{port}"), allowAutoRedirect: false);
         for (var wait = 0; wait < 60; wait++)
         {
             try
@@ -229,6 +229,7 @@ static string Run(string web, string folder, string database, params string[] ar
 
     start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    BehindTls.AddKeyRingCertificate(start);
     start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     using var process = Process.Start(start)!;

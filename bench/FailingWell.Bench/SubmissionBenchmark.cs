@@ -29,6 +29,7 @@ internal static partial class SubmissionBenchmark
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Reporting__MaxReportsPerHour"] = "100000000"; // every benchmark client shares one address
         start.Environment["Reporting__MaxCodeAttemptsPerHour"] = "100000000";
+        BehindTls.AddKeyRingCertificate(start);
         using var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
@@ -134,8 +135,7 @@ internal static partial class SubmissionBenchmark
     /// <summary>The site's own CPU time (from the kernel) for a run of follow-ups with a valid code, one at a time.</summary>
     private static async Task<(int Count, double CpuMilliseconds)> FollowUpCostAsync(Process server, Uri baseAddress, string code)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        using var client = BehindTls.Client(baseAddress);
         async Task OnceAsync()
         {
             var page = await client.GetStringAsync(new Uri("/report/follow-up", UriKind.Relative));
@@ -192,8 +192,7 @@ internal static partial class SubmissionBenchmark
         var stop = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-            using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+            using var client = BehindTls.Client(baseAddress);
             while (stop.Elapsed < duration)
             {
                 var timer = Stopwatch.StartNew();

@@ -8,12 +8,23 @@ public sealed class DemoTrustTests
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
 
-    private sealed class DevelopmentApp(string environment = "Development") : FailingWellApp
+    private sealed class DevelopmentApp : FailingWellApp
     {
+        private readonly string _environment;
+
+        public DevelopmentApp(string environment = "Development")
+        {
+            _environment = environment;
+            if (environment == "Production")
+            {
+                this.WithKeyRingCertificate();
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
+            builder.UseEnvironment(_environment);
         }
     }
 

@@ -17,17 +17,6 @@ namespace FailingWell.Tests.Deploy;
 /// <summary>What can be checked here of running on several nodes behind a proxy (no Docker, no SQL Server).</summary>
 public sealed partial class SeveralNodesTests
 {
-    private sealed class ProductionApp : FailingWellApp
-    {
-        public ProductionApp() => With("Database:MigrateOnStart", "true");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
-    }
-
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
@@ -155,7 +144,8 @@ public sealed partial class SeveralNodesTests
     public async Task Behind_a_trusted_proxy_the_scheme_is_https_with_HSTS_and_the_forwarded_client_address_is_kept_nowhere()
     {
         using var app = new ProductionApp { ClientAddress = IPAddress.Loopback }.With("Logging:LogLevel:Default", "Trace");
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://failingwell.example") });
+        // The browser talks https to the proxy, which talks http to the node: the cookies are Secure.
+        var client = app.CreateDefaultClient(new Uri("http://failingwell.example"), new TlsFrontCookies());
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-Host", "failingwell.example");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.5");
@@ -181,14 +171,18 @@ public sealed partial class SeveralNodesTests
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["MSSQL_SA_PASSWORD"] = "an example only";
+        foreach (var secret in new[] { "MSSQL_SA_PASSWORD", "APP_DB_PASSWORD", "MIGRATE_DB_PASSWORD", "KEYRING_CERTIFICATE_PASSWORD" })
+        {
+            start.Environment[secret] = "an example only";
+        }
+
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, error);
-        foreach (var service in new[] { "sqlserver:", "web-1:", "web-2:", "proxy:", "smtp:" })
+        foreach (var service in new[] { "sqlserver:", "db-init:", "migrate:", "web-1:", "web-2:", "proxy:", "smtp:" })
         {
             Assert.Contains(service, output, StringComparison.Ordinal);
         }

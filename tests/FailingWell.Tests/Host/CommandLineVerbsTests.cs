@@ -38,6 +38,11 @@ public sealed class CommandLineVerbsTests
 
         start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={databasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in TestCertificate.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         using var process = Process.Start(start)!;
         if (stdin is not null)
         {

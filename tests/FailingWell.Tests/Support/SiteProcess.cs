@@ -36,6 +36,11 @@ public sealed class SiteProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Scheduling__InstanceName"] = "FailingWell-" + Guid.NewGuid().ToString("N");
+        foreach (var (key, value) in TestCertificate.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -72,9 +77,11 @@ public sealed class SiteProcess : IDisposable
         throw new InvalidOperationException("The site did not start.");
     }
 
-    /// <summary>A browser of its own: cookies kept, redirects not followed.</summary>
-    public HttpClient Browser() =>
-        new(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = Address };
+    /// <summary>
+    /// A browser of its own: cookies kept (as at the TLS terminator in front: Production's are Secure),
+    /// redirects not followed.
+    /// </summary>
+    public HttpClient Browser() => new(TlsFrontCookies.OverSocket()) { BaseAddress = Address };
 
     /// <summary>SIGKILL: no shutdown, no flushing, nothing finished that was not already committed.</summary>
     public void Kill()

@@ -20,7 +20,8 @@ public static class ExportAuditLog
             using var stream = new MemoryStream();
             await using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
             {
-                var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
+                // A display name such as "=HYPERLINK(...)" is text in the spreadsheet, never a formula.
+                var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, true);
                 csv.WriteField("When (UTC)");
                 csv.WriteField("Who");
                 csv.WriteField("Action");

@@ -6,7 +6,8 @@ namespace FailingWell.Web.Features.Culture;
 /// <summary>One measure's series as a CSV file, written with CsvHelper: a suppressed point says so.</summary>
 public static class SeriesCsv
 {
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n" };
+    // Text that starts like a formula is escaped; the numbers are written as numbers, so -0.5 stays -0.5.
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", Injection = CsvInjection.Escape };
 
     public static byte[] Write(CultureView.Series series)
     {
@@ -23,10 +24,18 @@ public static class SeriesCsv
             foreach (var p in series.Points)
             {
                 csv.WriteField(p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(p.Value is null ? "suppressed" : Number(p.Value));
-                csv.WriteField(Number(p.Spc.Mean));
-                csv.WriteField(Number(p.Spc.Upper));
-                csv.WriteField(Number(p.Spc.Lower));
+                if (p.Value is null)
+                {
+                    csv.WriteField("suppressed");
+                }
+                else
+                {
+                    Number(csv, p.Value);
+                }
+
+                Number(csv, p.Spc.Mean);
+                Number(csv, p.Spc.Upper);
+                Number(csv, p.Spc.Lower);
                 csv.WriteField(p.Spc.Variation.ToString());
                 csv.EndRecord();
             }
@@ -37,5 +46,5 @@ public static class SeriesCsv
         return stream.ToArray();
     }
 
-    private static string Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
+    private static void Number(CsvWriter csv, double? value) => csv.WriteField(value, "0.###");
 }

@@ -1,13 +1,23 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace FailingWell.Web.Infrastructure.Web;
 
 /// <summary>
 /// What running behind a load balancer on several nodes needs: forwarded headers from trusted
-/// proxies, HSTS, and a refusal to start a configuration that cannot work as a cluster.
+/// proxies, HSTS, cookies that only travel over TLS, and a refusal to start a configuration that
+/// cannot work as a cluster.
 /// </summary>
 public static class ProductionExtensions
 {
+    /// <summary>
+    /// A browser accepts a cookie named so only when it is Secure, has Path=/ and no Domain: neither a
+    /// plain-http page nor a sibling subdomain can set or replace it.
+    /// </summary>
+    public const string HostOnlyPrefix = "__Host-";
+
     public static WebApplicationBuilder AddFailingWellProduction(this WebApplicationBuilder builder)
     {
         ProductionGuard.Check(builder.Environment, builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
@@ -35,7 +45,71 @@ public static class ProductionExtensions
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
+        if (builder.Environment.IsProduction())
+        {
+            // Production is only ever reached over TLS (at the proxy or in front of it), so every
+            // cookie is Secure whatever scheme the request to this node has or a proxy says it had
+            // (docs/decisions/0056). After every other configuration, so it covers Identity's
+            // cookies and any added later.
+            // Antiforgery refuses a plain-http request outright when its SecurePolicy is Always, and a
+            // node behind a proxy that forwards no scheme sees plain http: its cookie is marked Secure
+            // as it is written instead.
+            builder.Services.PostConfigure<AntiforgeryOptions>(options =>
+            {
+                options.Cookie = AlwaysSecureCookieBuilder.From(options.Cookie);
+                SecureAndHostOnly(options.Cookie);
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
+            builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options => SecureAndHostOnly(options.Cookie));
+            builder.Services.PostConfigure<CookieTempDataProviderOptions>(options => SecureAndHostOnly(options.Cookie));
+        }
+
         return builder;
+    }
+
+    /// <summary>A cookie written Secure whatever the request's scheme, without a policy that refuses plain-http requests.</summary>
+    private sealed class AlwaysSecureCookieBuilder : CookieBuilder
+    {
+        public static AlwaysSecureCookieBuilder From(CookieBuilder cookie)
+        {
+            var copy = new AlwaysSecureCookieBuilder
+            {
+                Name = cookie.Name,
+                Path = cookie.Path,
+                Domain = cookie.Domain,
+                HttpOnly = cookie.HttpOnly,
+                SameSite = cookie.SameSite,
+                SecurePolicy = cookie.SecurePolicy,
+                IsEssential = cookie.IsEssential,
+                Expiration = cookie.Expiration,
+                MaxAge = cookie.MaxAge,
+            };
+            foreach (var extension in cookie.Extensions)
+            {
+                copy.Extensions.Add(extension);
+            }
+
+            return copy;
+        }
+
+        public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
+        {
+            var options = base.Build(context, expiresFrom);
+            options.Secure = true;
+            return options;
+        }
+    }
+
+    /// <summary>Secure always, and <see cref="HostOnlyPrefix"/> where the cookie has no domain: Path=/ then, as the prefix asks.</summary>
+    public static void SecureAndHostOnly(CookieBuilder cookie)
+    {
+        ArgumentNullException.ThrowIfNull(cookie);
+        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        if (cookie.Domain is null && cookie.Name is { Length: > 0 } name && !name.StartsWith(HostOnlyPrefix, StringComparison.Ordinal))
+        {
+            cookie.Name = HostOnlyPrefix + name;
+            cookie.Path = "/";
+        }
     }
 
     public static WebApplication UseFailingWellProxy(this WebApplication app)
