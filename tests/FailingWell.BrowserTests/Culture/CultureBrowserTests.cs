@@ -5,6 +5,7 @@ using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Data;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -18,9 +19,16 @@ public sealed class CultureBrowserTests(LiveSite site)
     {
         const string password = "a long enough password";
         var email = $"exec-{Guid.NewGuid():N}@trust.nhs.uk";
+        string key;
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command { Email = email, DisplayName = "Cal Exec", Role = StaffRoles.Executive, Password = password });
+            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command { Email = email, DisplayName = "Cal Exec", Role = StaffRoles.Executive, Password = password });
+            // Executives sign in with two factors, as every governance role does.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+            var account = (await users.FindByIdAsync(created.AccountId))!;
+            await users.ResetAuthenticatorKeyAsync(account);
+            await users.SetTwoFactorEnabledAsync(account, true);
+            key = (await users.GetAuthenticatorKeyAsync(account))!;
             var db = scope.ServiceProvider.GetRequiredService<FailingWellDbContext>();
             db.Annotations.Add(new Annotation { On = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6), Text = "Reporting campaign" });
             await db.SaveChangesAsync();
@@ -32,6 +40,8 @@ public sealed class CultureBrowserTests(LiveSite site)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Code from your authenticator app").FillAsync(SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(key), SingleUseAuthenticatorTokenProvider.CurrentStep(DateTimeOffset.UtcNow)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Reporting culture" }).WaitForAsync();
 
         Assert.Equal(10, await page.Locator("svg.fw-spc").CountAsync());

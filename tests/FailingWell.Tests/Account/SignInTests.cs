@@ -46,13 +46,17 @@ public sealed class SignInTests(FailingWellApp app) : IClassFixture<FailingWellA
         }
 
         var fifth = await (await SignInAsync(client, email, "not the password")).Content.ReadAsStringAsync();
-        Assert.Contains("This account is locked", fifth, StringComparison.Ordinal);
+        Assert.Contains(PasswordSignIn.FailedMessage, fifth, StringComparison.Ordinal);
 
+        // Locked: the right password is refused, with the answer a wrong one gets (see SignInAnswersTests).
         var right = await SignInAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(PasswordSignIn.FailedMessage, await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(right.Headers.TryGetValues("Set-Cookie", out var cookies)
             && cookies.Any(c => c.StartsWith("FailingWell.Auth=", StringComparison.Ordinal)));
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
     }
 
     [Fact]

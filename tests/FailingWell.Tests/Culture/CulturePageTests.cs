@@ -86,7 +86,7 @@ public sealed class CulturePageTests
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.StartsWith("http://localhost/account/sign-in", (await anonymous.GetAsync(new Uri("/culture", UriKind.Relative))).Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        var executive = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: false));
+        var executive = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Executive));
         var page = await executive.GetAsync(new Uri("/culture", UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

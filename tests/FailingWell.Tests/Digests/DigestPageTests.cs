@@ -33,7 +33,7 @@ public sealed class DigestPageTests
             id = await FailingWellApp.NewDbContext(scope).Digests.Where(d => d.Stream == GovernanceStream.PatientSafety && d.ScopeKey == Digest.DivisionScope(a)).Select(d => d.Id).SingleAsync();
         }
 
-        var executive = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: false));
+        var executive = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Executive));
         var list = await executive.GetStringAsync(new Uri("/digests", UriKind.Relative));
         var page = await executive.GetStringAsync(new Uri($"/digests/{id}", UriKind.Relative));
         Assert.Contains("2026-W46", list, StringComparison.Ordinal);

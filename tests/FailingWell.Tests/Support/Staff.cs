@@ -1,6 +1,7 @@
 using FailingWell.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace FailingWell.Tests.Support;
 
@@ -50,8 +51,19 @@ public static class Staff
     public static async Task<HttpClient> SignInAsync(FailingWellApp app, Account account)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return await SignInWithAsync(app, app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), account);
+    }
+
+    /// <summary>The same, keeping the browser's cookies in <paramref name="cookies"/>, where a test can copy them.</summary>
+    public static async Task<HttpClient> SignInAsync(FailingWellApp app, Account account, CookieContainer cookies)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return await SignInWithAsync(app, app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), account);
+    }
+
+    private static async Task<HttpClient> SignInWithAsync(FailingWellApp app, HttpClient client, Account account)
+    {
         ArgumentNullException.ThrowIfNull(account);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var password = await PostSignInAsync(client, account.Email);
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         if (account.AuthenticatorKey is not null)

@@ -40,6 +40,13 @@ public static class AcceptInvitation
             // The token is tied to the account's security stamp, which setting a password changes:
             // the link works once.
             var result = await users.ResetPasswordAsync(account, request.Token, request.Password!);
+            // A right link with a refused password (a common one) keeps the link working: say why, at the field.
+            var refusedPassword = result.Errors.Where(e => e.Code.Contains("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
+            if (!result.Succeeded && refusedPassword.Count > 0)
+            {
+                throw RequestValidationException.For(request, nameof(Command.Password), string.Join(" ", refusedPassword));
+            }
+
             if (!result.Succeeded)
             {
                 return false;

@@ -19,7 +19,7 @@ public static class AuthenticatorSetup
     /// <param name="QrSvg">The same key as a QR code, for scanning.</param>
     public sealed record Result(bool TwoFactorEnabled, string Key, string QrSvg);
 
-    public sealed class Handler(UserManager<StaffAccount> users) : IRequestHandler<Query, Result>
+    public sealed class Handler(UserManager<StaffAccount> users, SignInManager<StaffAccount> signIn) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -29,6 +29,9 @@ public static class AuthenticatorSetup
             {
                 await users.ResetAuthenticatorKeyAsync(account);
                 key = await users.GetAuthenticatorKeyAsync(account) ?? "";
+                // A new key changes the security stamp, which ends every session made before it:
+                // this one is given the new stamp, keeping its sign-in time.
+                await signIn.RefreshSignInAsync(account);
             }
 
             var uri = $"otpauth://totp/FailingWell:{Uri.EscapeDataString(account.Email ?? "")}?secret={key}&issuer=FailingWell&digits=6";

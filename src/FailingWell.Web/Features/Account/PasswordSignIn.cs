@@ -2,18 +2,26 @@ using Microsoft.AspNetCore.Identity;
 
 namespace FailingWell.Web.Features.Account;
 
-/// <summary>The first step of signing in: email and password, with lockout after repeated failures.</summary>
+/// <summary>
+/// The first step of signing in: email and password, with lockout after repeated failures. An
+/// unknown, disabled or locked account is answered exactly as a wrong password is, and costs the
+/// same password hash, so neither the page nor its timing tells them apart.
+/// </summary>
 public static class PasswordSignIn
 {
     public const string LockedOutMessage =
         "This account is locked because of too many failed attempts to sign in. Try again later, or ask an administrator to unlock it";
 
+    /// <summary>The one answer for an unknown account, a wrong password and a locked or disabled account.</summary>
+    public const string FailedMessage =
+        "Enter a correct email address and password. After several wrong attempts an account is locked for a while: if you cannot sign in, ask an administrator";
+
     public enum Outcome
     {
-        SignedIn,
+        /// <summary>Signed in with the password alone: the account has no authenticator yet and must set one up.</summary>
+        NeedsEnrolment,
         NeedsAuthenticatorCode,
         Failed,
-        LockedOut,
     }
 
     public sealed class Command : IRequest<Outcome>
@@ -32,22 +40,26 @@ public static class PasswordSignIn
         }
     }
 
-    public sealed class Handler(SignInManager<StaffAccount> signInManager, TimeProvider clock) : IRequestHandler<Command, Outcome>
+    public sealed class Handler(SignInManager<StaffAccount> signInManager, IPasswordHasher<StaffAccount> hasher, TimeProvider clock) : IRequestHandler<Command, Outcome>
     {
+        // A hash of a random password made by the application's hasher, as every stored one is, so
+        // checking against it costs what checking a real one does. Made once a process.
+        private static string? dummyHash;
+
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
-            var candidate = await signInManager.UserManager.FindByNameAsync(request.Email.Trim());
-            if (candidate is { IsDisabled: true })
+            var users = signInManager.UserManager;
+            var candidate = await users.FindByNameAsync(request.Email.Trim());
+            if (candidate is null || candidate.IsDisabled || await users.IsLockedOutAsync(candidate))
             {
+                // Identity returns before hashing for these: hash anyway, against nothing real.
+                var dummy = new StaffAccount();
+                dummyHash ??= hasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+                hasher.VerifyHashedPassword(dummy, dummyHash, request.Password);
                 return Outcome.Failed;
             }
 
-            var result = await signInManager.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.IsLockedOut)
-            {
-                return Outcome.LockedOut;
-            }
-
+            var result = await signInManager.PasswordSignInAsync(candidate, request.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.RequiresTwoFactor)
             {
                 return Outcome.NeedsAuthenticatorCode;
@@ -58,13 +70,9 @@ public static class PasswordSignIn
                 return Outcome.Failed;
             }
 
-            if (candidate is not null)
-            {
-                candidate.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
-                await signInManager.UserManager.UpdateAsync(candidate);
-            }
-
-            return Outcome.SignedIn;
+            candidate.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+            await users.UpdateAsync(candidate);
+            return Outcome.NeedsEnrolment;
         }
     }
 }

@@ -15,17 +15,17 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = await mediator.Send(Input);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         switch (outcome)
         {
-            case PasswordSignIn.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case PasswordSignIn.Outcome.NeedsAuthenticatorCode:
-                return RedirectToPage("/Account/SignInCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-            case PasswordSignIn.Outcome.LockedOut:
-                ModelState.AddModelError("Input.Email", PasswordSignIn.LockedOutMessage);
-                break;
+                return RedirectToPage("/Account/SignInCode", new { ReturnUrl = returnUrl });
+            case PasswordSignIn.Outcome.NeedsEnrolment:
+                // Every governance role signs in with two factors: set up the app before anything else.
+                return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
             default:
-                ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+                // One answer, whatever went wrong: an unknown, locked or disabled account looks like a wrong password.
+                ModelState.AddModelError("Input.Email", PasswordSignIn.FailedMessage);
                 break;
         }
 

@@ -1,7 +1,8 @@
 namespace FailingWell.Web.Features.Account;
 
 /// <summary>
-/// Setting up an authenticator app. Governance leads and admins must, before they can see any report.
+/// Setting up an authenticator app. Everyone with a governance role must (executives too), before
+/// they can see any report, digest or culture page.
 /// </summary>
 public sealed class TwoFactorModel(IMediator mediator) : PageModel
 {
@@ -24,7 +25,8 @@ public sealed class TwoFactorModel(IMediator mediator) : PageModel
         await LoadAsync();
         if (await mediator.Send(Input))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/triage");
+            // Executives read digests; leads and admins start at the queue.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : User.IsInRole(StaffRoles.Executive) ? "/digests" : "/triage");
         }
 
         ModelState.AddModelError("Input.Code", "The code is not right. Enter the code your authenticator app shows now");

@@ -22,7 +22,9 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostRoleAsync() => ChangeAsync(Role, () => "Role changed.");
 
-    public Task<IActionResult> OnPostDisableAsync() => ChangeAsync(new DisableAccount.Command { AccountId = AccountId }, () => "Account disabled. Its sessions end within a minute.");
+    public Task<IActionResult> OnPostDisableAsync() => ChangeAsync(new DisableAccount.Command { AccountId = AccountId }, () => "Account disabled. Its sessions end at their next request.");
+
+    public Task<IActionResult> OnPostEndSessionsAsync() => ChangeAsync(new EndSessions.Command { AccountId = AccountId }, () => "Signed out everywhere. They must sign in again on every device.");
 
     public Task<IActionResult> OnPostEnableAsync() => ChangeAsync(new EnableAccount.Command { AccountId = AccountId }, () => "Account enabled.");
 

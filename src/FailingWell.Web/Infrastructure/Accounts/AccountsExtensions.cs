@@ -25,9 +25,12 @@ public static class AccountsExtensions
             })
             .AddEntityFrameworkStores<FailingWellDbContext>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName);
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
+            .AddPasswordValidator<CommonPasswordValidator>();
+        builder.Services.AddSingleton<CommonPasswords>();
 
-        // A disabled account's sessions end at the next check: every minute by default.
+        // Roles and claims are reloaded into the cookie every minute by default. A changed security
+        // stamp (sign-out, disabling) ends a session at its next request: SessionRules checks that.
         builder.Services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60));
@@ -62,6 +65,10 @@ public static class AccountsExtensions
             cookie.AccessDeniedPath = "/account/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Whatever the sliding renewals, a session ends Accounts:SessionHours (12) after its sign-in,
+            // and at once when the account's security stamp changes.
+            cookie.Events.OnSigningIn = SessionRules.OnSigningIn;
+            cookie.Events.OnValidatePrincipal = SessionRules.OnValidatePrincipal;
         });
         return builder;
     }

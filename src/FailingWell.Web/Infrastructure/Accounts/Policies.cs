@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace FailingWell.Web.Infrastructure.Accounts;
 
-/// <summary>Who may do what. Report text is for governance leads and admins only, and only with 2FA.</summary>
+/// <summary>
+/// Who may do what. Every governance page needs a sign-in with an authenticator code; report text
+/// is for governance leads and admins only.
+/// </summary>
 public static class Policies
 {
     /// <summary>Read and act on reports: governance leads and admins, signed in with an authenticator code.</summary>
@@ -13,7 +16,7 @@ public static class Policies
     /// <summary>Run FailingWell: admins, signed in with an authenticator code.</summary>
     public const string Administer = nameof(Administer);
 
-    /// <summary>Digests and culture signals, which hold no report text: executives too.</summary>
+    /// <summary>Digests and culture signals, which hold no report text: executives too, signed in with an authenticator code.</summary>
     public const string ReadGovernance = nameof(ReadGovernance);
 
     public static void Add(AuthorizationOptions options)
@@ -26,7 +29,8 @@ public static class Policies
             .RequireRole(StaffRoles.Admin)
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(ReadGovernance, policy => policy
-            .RequireRole(StaffRoles.Executive, StaffRoles.GovernanceLead, StaffRoles.Admin));
+            .RequireRole(StaffRoles.Executive, StaffRoles.GovernanceLead, StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
     }
 }
 
@@ -46,7 +50,8 @@ public sealed class TwoFactorRequirement : AuthorizationHandler<TwoFactorRequire
 }
 
 /// <summary>
-/// A lead or admin who has not yet set up an authenticator app is taken to do so, rather than shown
+/// Anyone with a governance role who has not yet set up an authenticator app (or signed in without
+/// its code) is taken to do so, rather than shown
 /// "access denied"; everything else is answered as usual.
 /// </summary>
 public sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResultHandler

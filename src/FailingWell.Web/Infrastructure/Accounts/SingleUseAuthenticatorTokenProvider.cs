@@ -8,7 +8,12 @@ namespace FailingWell.Web.Infrastructure.Accounts;
 /// drift either way), each accepted once: the step a code belongs to must be later than the last
 /// step this account used, so a code seen over a shoulder cannot be replayed.
 /// </summary>
-public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<StaffAccount>
+/// <remarks>
+/// The step is claimed by one conditional UPDATE (<c>WHERE LastAuthenticatorStep IS NULL OR &lt; step</c>)
+/// whose row count decides: of two requests with one code at the same moment, only the one that
+/// changed the row succeeds, whatever each read before.
+/// </remarks>
+public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock, FailingWellDbContext db) : IUserTwoFactorTokenProvider<StaffAccount>
 {
     public const string ProviderName = "FailingWellAuthenticator";
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
@@ -40,13 +45,34 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IU
             if (step > (user.LastAuthenticatorStep ?? long.MinValue)
                 && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(code)))
             {
-                user.LastAuthenticatorStep = step;
-                await manager.UpdateAsync(user);
-                return true;
+                return await ClaimStepAsync(user, step);
             }
         }
 
         return false;
+    }
+
+    private async Task<bool> ClaimStepAsync(StaffAccount user, long step)
+    {
+        var claimed = await db.Users
+            .Where(u => u.Id == user.Id && (u.LastAuthenticatorStep == null || u.LastAuthenticatorStep < step))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAuthenticatorStep, step));
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        // The row is written. The tracked account says so too, unchanged as far as EF knows, so a
+        // later save of it (the sign-in time) cannot write this step back over a newer one.
+        user.LastAuthenticatorStep = step;
+        var entry = db.Entry(user);
+        if (entry.State != EntityState.Detached)
+        {
+            entry.Property(u => u.LastAuthenticatorStep).OriginalValue = step;
+            entry.Property(u => u.LastAuthenticatorStep).IsModified = false;
+        }
+
+        return true;
     }
 
     public static long CurrentStep(DateTimeOffset now) => now.ToUnixTimeSeconds() / (long)Step.TotalSeconds;
