@@ -5,6 +5,7 @@ using FailingWell.Bench;
 
 // FailingWell benchmark. Usage:
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--reports 1000000] [--divisions 60] [--years 5]
+//   dotnet run -c Release --project bench/FailingWell.Bench -- --fuzz 10000   (hostile posts to the forms, counted by status)
 // Migrates a fresh SQLite database with the application's `migrate` verb, fills it with synthetic
 // reports (ScaleSeed, here: benchmark data never ships in the web app), recounts the culture roll-ups, then builds every digest
 // (3 streams x organisation + each division) for the last complete month with the `digests build`
@@ -17,6 +18,12 @@ var divisions = Option("divisions", 60);
 var years = Option("years", 5);
 
 var web = FindWebAssembly();
+if (options.TryGetValue("fuzz", out var fuzzPosts))
+{
+    await FuzzBenchmark.RunAsync(web, int.Parse(fuzzPosts, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (options.TryGetValue("seed-only", out var seedOnly))
 {
     // A scale database to try the pages on: migrated, seeded and recounted, then left in place.
