@@ -25,7 +25,18 @@ internal static class FuzzBenchmark
         start.Environment["Reporting__MaxCodeAttemptsPerHour"] = "100000000";
         BehindTls.AddKeyRingCertificate(start);
         using var server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
+        var unhandled = new List<string>();
+        server.OutputDataReceived += (_, line) =>
+        {
+            // The error page's own log line: the exception's type and where it was thrown, never input.
+            if (line.Data?.Contains("Unhandled", StringComparison.Ordinal) == true)
+            {
+                lock (unhandled)
+                {
+                    unhandled.Add(line.Data);
+                }
+            }
+        };
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
@@ -76,7 +87,17 @@ internal static class FuzzBenchmark
         Console.WriteLine();
         Console.WriteLine($"Fuzzing the anonymous and sign-in forms over HTTP: {outcome.Posts:N0} posts in {timer.Elapsed.TotalSeconds:0} s, {outcome.ServerErrors} server errors.");
         Console.WriteLine($"Answers by status: {string.Join(", ", outcome.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}.");
+        if (outcome.ClosedOn.Count > 0)
+        {
+            Console.WriteLine($"Status 0 is a connection the site closed before the client finished sending, only for: {string.Join(", ", outcome.ClosedOn)}.");
+        }
+
         Console.WriteLine($"Receipts shown: {outcome.ReceiptsShown:N0}; reports stored: {stored:N0} (a report exists only where its receipt was shown).");
+        foreach (var line in unhandled.Distinct().Take(10))
+        {
+            Console.WriteLine($"  site: {line}");
+        }
+
         foreach (var sample in outcome.ServerErrorSamples)
         {
             Console.WriteLine($"  server error: {sample}");
