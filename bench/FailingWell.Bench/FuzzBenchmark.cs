@@ -29,7 +29,7 @@ internal static class FuzzBenchmark
         server.OutputDataReceived += (_, line) =>
         {
             // The error page's own log line: the exception's type and where it was thrown, never input.
-            if (line.Data?.Contains("Unhandled", StringComparison.Ordinal) == true)
+            if (line.Data?.Contains("nhandled", StringComparison.Ordinal) == true || line.Data?.Contains("fail:", StringComparison.Ordinal) == true)
             {
                 lock (unhandled)
                 {
@@ -37,7 +37,7 @@ internal static class FuzzBenchmark
                 }
             }
         };
-        server.ErrorDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, line) => { if (line.Data is { } data) { lock (unhandled) { unhandled.Add("stderr: " + data); } } };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");

@@ -22,6 +22,12 @@ public static class PagesExtensions
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<ValidationPageFilter>();
+                // Our forms name fields "Input.WhatHappened", never jQuery's "a[b]": its reader throws on
+                // a key with an unclosed bracket, before any page (the error page included) can answer.
+                foreach (var jquery in options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>().ToList())
+                {
+                    options.ValueProviderFactories.Remove(jquery);
+                }
                 // Validators beside each request say what is required, in plain English; MVC's
                 // implied "The X field is required." would repeat them in developer's words.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

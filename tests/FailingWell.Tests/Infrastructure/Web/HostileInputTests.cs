@@ -47,6 +47,17 @@ public sealed class HostileInputTests
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/report")]
+    [InlineData("/account/sign-in")]
+    public async Task A_field_name_with_an_unclosed_bracket_gets_an_answer_not_a_server_error(string path)
+    {
+        using var app = OpenApp();
+        var response = await Forms.PostAsync(app.CreateClient(), path, new Dictionary<string, string> { ["\u001b[31m"] = "x", ["Input[Kind"] = "y" });
+
+        Assert.True((int)response.StatusCode < 500, $"{path} answered {(int)response.StatusCode}");
+    }
+
     [Fact]
     public async Task A_report_far_larger_than_any_form_is_refused_before_it_is_read()
     {
