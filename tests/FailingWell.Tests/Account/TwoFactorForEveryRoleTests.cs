@@ -77,4 +77,23 @@ public sealed class TwoFactorForEveryRoleTests(FailingWellApp app) : IClassFixtu
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData(nameof(StaffRoles.Executive), "/digests")]
+    [InlineData(nameof(StaffRoles.GovernanceLead), "/triage")]
+    [InlineData(nameof(StaffRoles.Admin), "/triage")]
+    public async Task Signing_in_with_no_page_to_return_to_lands_on_the_first_page_the_role_may_open(string role, string landing)
+    {
+        using var app = new FailingWellApp();
+        var account = await Staff.CreateAsync(app, role);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await Staff.PostSignInAsync(client, account.Email);
+
+        var code = await Forms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = Staff.CodeFor(account) });
+        var home = await client.GetAsync(code.Headers.Location!);
+
+        Assert.Equal("/account/home", code.Headers.Location!.OriginalString);
+        Assert.Equal(landing, home.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(home.Headers.Location)).StatusCode);
+    }
 }

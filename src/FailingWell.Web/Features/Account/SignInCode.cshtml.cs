@@ -18,7 +18,7 @@ public sealed class SignInCodeModel(IMediator mediator) : PageModel
         switch (await mediator.Send(Input))
         {
             case SignInWithCode.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/triage");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account/home");
             case SignInWithCode.Outcome.Expired:
                 return RedirectToPage("/Account/SignIn", new { ReturnUrl });
             case SignInWithCode.Outcome.LockedOut:
