@@ -96,7 +96,7 @@ public sealed partial class SeveralNodesTests
         var onSqlite = Assert.Throws<InvalidOperationException>(() => ProductionGuard.Check(new Environment("Production"), Settings(("Deployment:Nodes", "2")), sqlite));
         var unclustered = Assert.Throws<InvalidOperationException>(() => ProductionGuard.Check(new Environment("Production"), Settings(("Scheduling:Clustered", "false")), sqlServer));
 
-        Assert.Contains("Set Database:Provider=SqlServer", onSqlite.Message, StringComparison.Ordinal);
+        Assert.Contains("Set Database:Provider=PostgreSql", onSqlite.Message, StringComparison.Ordinal);
         Assert.Contains("every node would run every job", unclustered.Message, StringComparison.Ordinal);
         ProductionGuard.Check(new Environment("Production"), Settings(("Deployment:Nodes", "3")), sqlServer);
         ProductionGuard.Check(new Environment("Production"), Settings(), sqlite);
@@ -105,14 +105,20 @@ public sealed partial class SeveralNodesTests
 
     [Theory]
     [InlineData(DatabaseProvider.SqlServer, true)]
+    [InlineData(DatabaseProvider.PostgreSql, true)]
     [InlineData(DatabaseProvider.Sqlite, false)]
-    public void The_scheduler_is_configured_clustered_on_SQL_Server_and_not_on_SQLite(DatabaseProvider provider, bool clustered)
+    public void The_scheduler_is_configured_clustered_on_a_server_database_and_not_on_SQLite(DatabaseProvider provider, bool clustered)
     {
         // The options Quartz builds its job store from (no SQL Server here to connect to).
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
-            SchedulingExtensions.ConfigureStore(store, new DatabaseSettings(provider, provider == DatabaseProvider.SqlServer ? "Server=db;Database=FailingWell" : "Data Source=x.db"))));
+            SchedulingExtensions.ConfigureStore(store, new DatabaseSettings(provider, provider switch
+            {
+                DatabaseProvider.SqlServer => "Server=db;Database=FailingWell",
+                DatabaseProvider.PostgreSql => "Host=db;Database=failingwell",
+                _ => "Data Source=x.db",
+            }))));
         using var built = services.BuildServiceProvider();
 
         var clustering = built.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ClusteringOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
@@ -121,18 +127,20 @@ public sealed partial class SeveralNodesTests
         Assert.Equal(clustered, SchedulingExtensions.IsClustered(new DatabaseSettings(provider, "x")));
     }
 
-    [Fact]
-    public void The_SQL_Server_script_in_deploy_is_the_current_idempotent_migration_script()
+    [Theory]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=Script", "sqlserver-schema.sql")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=script", "postgresql-schema.sql")]
+    public void The_server_database_scripts_in_deploy_are_the_current_idempotent_migration_scripts(DatabaseProvider provider, string connectionString, string fileName)
     {
         var options = new DbContextOptionsBuilder<FailingWellDbContext>();
-        ProviderMigrations.Configure(options, DatabaseProvider.SqlServer, "Server=localhost;Database=Script", ProviderMigrations.Load(DatabaseProvider.SqlServer));
+        ProviderMigrations.Configure(options, provider, connectionString, ProviderMigrations.Load(provider));
         using var db = new FailingWellDbContext(options.Options);
 
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var file = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "sqlserver-schema.sql")).TrimStart('\uFEFF');
+        var file = File.ReadAllText(Path.Combine(Repository.Root, "deploy", fileName)).TrimStart('\uFEFF');
 
         Assert.True(Normalise(script) == Normalise(file),
-            "deploy/sqlserver-schema.sql is out of date: dotnet ef migrations script --idempotent --project src/FailingWell.Migrations.SqlServer -o deploy/sqlserver-schema.sql");
+            $"deploy/{fileName} is out of date: dotnet ef migrations script --idempotent --project src/{ProviderMigrations.AssemblyName(provider)} -o deploy/{fileName}");
 
         static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
     }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace FailingWell.Tests.Reporting;
 
 /// <summary>A receipt shown is a receipt kept: after a crash, and on any node.</summary>
@@ -14,11 +12,11 @@ public sealed class ReceiptsKeptTests
     [Fact]
     public async Task Every_code_shown_in_a_burst_opens_its_report_after_the_site_is_killed_and_restarted()
     {
-        using var setup = new FailingWellApp(); // makes and migrates the database file
+        using var setup = new FailingWellApp(); // makes and migrates the database
         var answers = await new ReportBuilder().FormAnswersAsync(setup);
 
         var shown = new List<(string Reference, string Code)>();
-        using (var site = await SiteProcess.StartAsync(setup.DatabasePath, Busy))
+        using (var site = await SiteProcess.StartAsync(setup, Busy))
         {
             var sent = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
             {
@@ -30,8 +28,7 @@ public sealed class ReceiptsKeptTests
             shown.AddRange(sent.Select(s => (s.Reference!, s.ReceiptCode!)));
         }
 
-        SqliteConnection.ClearAllPools();
-        using var restarted = await SiteProcess.StartAsync(setup.DatabasePath, Busy);
+        using var restarted = await SiteProcess.StartAsync(setup, Busy);
         using var reporter = restarted.Browser();
         foreach (var (reference, code) in shown)
         {
@@ -46,7 +43,7 @@ public sealed class ReceiptsKeptTests
     {
         using var other = new FailingWellApp().With("Reporting:MaxCodeAttemptsPerHour", "1000");
         var answers = await new ReportBuilder().FormAnswersAsync(other);
-        using var site = await SiteProcess.StartAsync(other.DatabasePath, Busy);
+        using var site = await SiteProcess.StartAsync(other, Busy);
         using var browser = site.Browser();
         var sent = await ReportBuilder.PostAsync(browser, answers);
 

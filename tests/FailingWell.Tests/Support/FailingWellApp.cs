@@ -7,8 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace FailingWell.Tests.Support;
 
 /// <summary>
-/// The real application on a real SQLite file of its own, with mail going to a pickup folder of its
-/// own (or to an SMTP server a test starts), and every log line captured.
+/// The real application on a real database of its own, with mail going to a pickup folder of its
+/// own (or to an SMTP server a test starts), and every log line captured. The database is a SQLite
+/// file, or with FAILINGWELL_TEST_PROVIDER=PostgreSql (./test.sh's second pass) a fresh database on
+/// the private PostgreSQL server the test process starts.
 /// </summary>
 public class FailingWellApp : WebApplicationFactory<Program>
 {
@@ -19,8 +21,12 @@ public class FailingWellApp : WebApplicationFactory<Program>
         Folder = Directory.CreateTempSubdirectory("failingwell-tests-").FullName;
         DatabasePath = Path.Combine(Folder, "failingwell.db");
         MailFolder = Path.Combine(Folder, "mail");
-        _settings["ConnectionStrings:FailingWell"] = $"Data Source={DatabasePath}";
-        _settings["Database:Provider"] = "Sqlite";
+        Provider = TestDatabase.Provider;
+        ConnectionString = Provider == DatabaseProvider.PostgreSql
+            ? PrivatePostgres.Shared.CreateMigratedDatabase()
+            : $"Data Source={DatabasePath}";
+        _settings["ConnectionStrings:FailingWell"] = ConnectionString;
+        _settings["Database:Provider"] = Provider.ToString();
         _settings["Email:PickupDirectory"] = MailFolder;
         // Tests drive delivery themselves; the scheduled run would race them.
         _settings["Email:DeliveryIntervalSeconds"] = "3600";
@@ -38,6 +44,7 @@ public class FailingWellApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>The SQLite file (not there on PostgreSQL).</summary>
     public string DatabasePath { get; }
 
     public string MailFolder { get; }
@@ -47,7 +54,10 @@ public class FailingWellApp : WebApplicationFactory<Program>
     /// <summary>Set before the app starts to run it on a clock the test moves.</summary>
     public TimeProvider? Clock { get; set; }
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>This app's own database (another app given it shares the database, as a second node would).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>Sets configuration before the app starts, as appsettings or environment would.</summary>
     public FailingWellApp With(string key, string? value)
@@ -101,6 +111,11 @@ public class FailingWellApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Provider == DatabaseProvider.PostgreSql)
+            {
+                PrivatePostgres.Shared.DropDatabase(ConnectionString);
+            }
+
             try
             {
                 Directory.Delete(Folder, recursive: true);

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace FailingWell.Tests.Support;
 
 /// <summary>
-/// The real site as its own process on a free loopback port, in Production, over a database file a
+/// The real site as its own process on a free loopback port, in Production, over a database a
 /// test made: for what only a real process shows, such as being killed without warning.
 /// </summary>
 public sealed class SiteProcess : IDisposable
@@ -19,7 +19,14 @@ public sealed class SiteProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<SiteProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the site on the database of <paramref name="database"/> (SQLite file or PostgreSQL).</summary>
+    public static Task<SiteProcess> StartAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return StartAsync(database.ConnectionString, database.Provider, settings);
+    }
+
+    public static async Task<SiteProcess> StartAsync(string connectionString, FailingWell.Web.Infrastructure.Data.DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -32,7 +39,8 @@ public sealed class SiteProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FailingWell.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={databasePath}";
+        start.Environment["ConnectionStrings__FailingWell"] = connectionString;
+        start.Environment["Database__Provider"] = provider.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Scheduling__InstanceName"] = "FailingWell-" + Guid.NewGuid().ToString("N");

@@ -126,14 +126,9 @@ public static class Queue
                 {
                     reports = reports.Where(r => r.Reference == reference);
                 }
-                else if (!db.Database.IsSqlite())
+                else if (ReportTextSearch.Where(db, reports, text, statuses) is { } matching)
                 {
-                    reports = reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
-                }
-                else if (ReportTextSearch.MatchQuery(text, statuses) is { } match)
-                {
-                    var matching = ReportTextSearch.Matching(db, match);
-                    reports = reports.Where(r => matching.Contains(r.Id));
+                    reports = matching;
                 }
                 else
                 {

@@ -7,6 +7,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Which database FailingWell uses, read once from configuration.</summary>
@@ -21,16 +22,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
         {
             throw new InvalidOperationException(
-                $"Database:Provider must be Sqlite or SqlServer, not '{providerText}'.");
+                $"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{providerText}'.");
         }
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider == DatabaseProvider.SqlServer)
+            if (provider != DatabaseProvider.Sqlite)
             {
                 throw new InvalidOperationException(
-                    "Database:Provider is SqlServer, so ConnectionStrings:FailingWell must be set.");
+                    $"Database:Provider is {provider}, so ConnectionStrings:FailingWell must be set.");
             }
 
             // The embedded default: a file beside the app, so a fresh machine needs no server.
@@ -90,6 +91,9 @@ public static class ProviderMigrations
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);

@@ -41,9 +41,24 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
 
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
+        written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),
+        read => DateTime.SpecifyKind(read, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FailingWellDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Every stored instant is UTC by convention (its name ends in Utc), and PostgreSQL keeps
+            // it as 'timestamp with time zone', which Npgsql writes only from a DateTime marked as UTC;
+            // one read from a form or SQLite is not marked, so it is marked here on the way in.
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+            {
+                property.SetValueConverter(UtcDateTime);
+            }
+        }
     }
 }

@@ -3,21 +3,65 @@ using System.Text;
 namespace FailingWell.Web.Infrastructure.Data;
 
 /// <summary>
-/// Word search over what happened and the lead's title. On SQLite it reads the FTS5 index the
-/// ReportTextSearch migration keeps (a LIKE would read every report's text: over a second at five
-/// million reports); on SQL Server it is a LIKE until a full-text catalogue is set up there.
+/// Word search over what happened and the lead's title, through each provider's own index, both made
+/// by a migration of their own and kept out of the model (no query of reports reads them): SQLite's
+/// FTS5 table, PostgreSQL's generated <c>tsvector</c> column with a GIN index.
+/// A LIKE would read every report's text (over a second at five million reports); SQL Server keeps
+/// that LIKE until a full-text catalogue is set up there (deploy/README.md).
 /// </summary>
 public static class ReportTextSearch
 {
     /// <summary>
-    /// What a lead typed, as an FTS5 query: every word must appear in what happened or the title, as
-    /// a word or the start of one ("slip" finds "slipped"); with <paramref name="statuses"/>, only
-    /// reports in one of them (the index holds the status, so it narrows the matches itself rather
-    /// than the database looking up each matching report). Null when nothing typed is a letter or a digit.
+    /// The reports whose text has every word typed; with <paramref name="statuses"/>, the caller's
+    /// status filter, which the SQLite index narrows itself. Null when nothing typed is a letter or a digit.
     /// </summary>
-    public static string? MatchQuery(string typed, IReadOnlyCollection<Domain.ReportStatus>? statuses = null)
+    public static IQueryable<Report>? Where(
+        FailingWellDbContext db, IQueryable<Report> reports, string typed, IReadOnlyCollection<ReportStatus>? statuses = null)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(typed);
+        if (db.Database.IsSqlServer())
+        {
+            var text = typed.Trim();
+            return reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
+        }
+
+        var words = Words(typed);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            var query = TsQuery(words);
+            var found = db.Database.SqlQuery<int>(
+                $"SELECT \"Id\" AS \"Value\" FROM \"Reports\" WHERE \"SearchVector\" @@ to_tsquery('simple'::regconfig, {query})");
+            return reports.Where(r => found.Contains(r.Id));
+        }
+
+        var match = MatchQuery(words, statuses);
+        var matching = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ReportText WHERE ReportText MATCH {match}");
+        return reports.Where(r => matching.Contains(r.Id));
+    }
+
+    // Only letters and digits are left, so neither query language can be broken out of. PostgreSQL's
+    // 'simple' configuration keeps words as typed (lower-cased, no stemming, no stop words), so both
+    // indexes find the same reports: every word, as a word or the start of one ("slip" finds "slipped").
+    private static string TsQuery(List<string> words) =>
+        string.Join(" & ", words.Select(w => w.ToLowerInvariant() + ":*"));
+
+    private static string MatchQuery(List<string> words, IReadOnlyCollection<ReportStatus>? statuses)
+    {
+        var text = "{WhatHappened Title} : (" + string.Join(' ', words.Select(w => $"\"{w}\"*")) + ")";
+        return statuses is null || statuses.Count == 0
+            ? text
+            : text + " AND Status : (" + string.Join(" OR ", statuses.Select(s => $"\"{(int)s}\"")) + ")";
+    }
+
+    private static List<string> Words(string typed)
+    {
         var words = new List<string>();
         var word = new StringBuilder();
         foreach (var c in typed + " ")
@@ -33,22 +77,6 @@ public static class ReportTextSearch
             }
         }
 
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        // Only letters and digits are left, so quoting each word cannot break out of the query.
-        var text = "{WhatHappened Title} : (" + string.Join(' ', words.Select(w => $"\"{w}\"*")) + ")";
-        return statuses is null || statuses.Count == 0
-            ? text
-            : text + " AND Status : (" + string.Join(" OR ", statuses.Select(s => $"\"{(int)s}\"")) + ")";
-    }
-
-    /// <summary>Ids of the reports whose text matches, for use inside a larger query.</summary>
-    public static IQueryable<int> Matching(FailingWellDbContext db, string matchQuery)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ReportText WHERE ReportText MATCH {matchQuery}");
+        return words;
     }
 }

@@ -7,7 +7,7 @@ public static class SchedulingExtensions
 {
     /// <summary>
     /// Quartz with its ADO.NET job store in FailingWell's own database: schedules survive restarts,
-    /// missed runs are caught up, and on SQL Server several web nodes share one clustered schedule.
+    /// missed runs are caught up, and on a server database several web nodes share one clustered schedule.
     /// </summary>
     public static WebApplicationBuilder AddFailingWellScheduling(this WebApplicationBuilder builder)
     {
@@ -47,6 +47,9 @@ public static class SchedulingExtensions
             case DatabaseProvider.SqlServer:
                 store.UseSqlServer(database.ConnectionString);
                 break;
+            case DatabaseProvider.PostgreSql:
+                store.UsePostgres(database.ConnectionString);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, null);
         }
@@ -66,7 +69,7 @@ public static class SchedulingExtensions
         store.ProvisionSchema();
     }
 
-    /// <summary>Clustered on SQL Server (several nodes); SQLite is one node's database.</summary>
+    /// <summary>Clustered on a server database (several nodes); SQLite is one node's database.</summary>
     public static bool IsClustered(DatabaseSettings database) =>
-        (database ?? throw new ArgumentNullException(nameof(database))).Provider == DatabaseProvider.SqlServer;
+        (database ?? throw new ArgumentNullException(nameof(database))).Provider != DatabaseProvider.Sqlite;
 }

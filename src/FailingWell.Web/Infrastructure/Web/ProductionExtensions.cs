@@ -143,13 +143,13 @@ public static class ProductionGuard
         if (nodes > 1 && database.Provider == DatabaseProvider.Sqlite)
         {
             throw new InvalidOperationException(
-                $"Deployment:Nodes is {nodes}, but the database is SQLite, which one node alone can use. Set Database:Provider=SqlServer and ConnectionStrings:FailingWell, or run one node.");
+                $"Deployment:Nodes is {nodes}, but the database is SQLite, which one node alone can use. Set Database:Provider=PostgreSql (or SqlServer) and ConnectionStrings:FailingWell, or run one node.");
         }
 
-        if (database.Provider == DatabaseProvider.SqlServer && !configuration.GetValue("Scheduling:Clustered", true))
+        if (database.Provider != DatabaseProvider.Sqlite && !configuration.GetValue("Scheduling:Clustered", true))
         {
             throw new InvalidOperationException(
-                "Scheduling:Clustered is false on SQL Server in Production: every node would run every job. Remove the setting (the scheduler is clustered on SQL Server).");
+                $"Scheduling:Clustered is false on {database.Provider} in Production: every node would run every job. Remove the setting (the scheduler is clustered on a server database).");
         }
     }
 }

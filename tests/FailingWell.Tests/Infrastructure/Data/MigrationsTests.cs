@@ -7,6 +7,7 @@ public sealed class MigrationsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=pending-check.db")]
     [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=PendingCheck;TrustServerCertificate=true")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=pending_check")]
     public void Provider_migrations_have_no_pending_model_changes(DatabaseProvider provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<FailingWellDbContext>();
