@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every FailingWell test against real parts: SQLite files, an SMTP server, Chromium.
-# Installs what is missing first (Debian's chromium, python3-aiosmtpd and docker-compose, the npm packages), builds
-# with warnings as errors, runs each test project and ends with one line: "N passed, N failed".
+# Runs every FailingWell test against real parts: SQLite files, a private PostgreSQL, an SMTP server, Chromium.
+# Installs what is missing first (Debian's chromium, postgresql, python3-aiosmtpd and docker-compose, the npm
+# packages), builds with warnings as errors, runs each test project, then the main suite a second time on
+# PostgreSQL (each test process starts a throwaway server of its own: tests/FailingWell.Tests/Support/PrivatePostgres.cs),
+# and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -13,6 +15,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Installing Debian packages: ${missing[*]}"
   sudo=""
@@ -33,14 +36,19 @@ fi
 
 passed=0
 failed=0
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
+summary=()
+
+# run_pass NAME PROJECT FILTER [VAR=VALUE...]: one dotnet test run, its counts added to the totals.
+run_pass() {
+  local name=$1 project=$2 filter=$3
+  shift 3
   echo "== $name"
-  dotnet test "$project" --no-build --nologo \
+  env "$@" dotnet test "$project" --no-build --nologo --filter "$filter" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" 2>&1 | grep -vE '^\s*(Passed |$)' || true
-  trx="$results/$name.trx"
+  local trx="$results/$name.trx"
   if [ -f "$trx" ]; then
+    local counters p f total executed notrun
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
     p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
     f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
@@ -50,11 +58,36 @@ for project in tests/*/*.csproj; do
     notrun=$(( total - executed ))
     passed=$(( passed + p ))
     failed=$(( failed + f + (notrun > 0 ? notrun : 0) ))
+    summary+=("$name $p passed")
   else
     echo "$name produced no results: counted as one failure."
     failed=$(( failed + 1 ))
+    summary+=("$name no results")
   fi
+}
+
+run_pass FailingWell.Tests tests/FailingWell.Tests/FailingWell.Tests.csproj "Database!=PostgreSql"
+# The same suites on PostgreSQL, with the two-node and clustered-scheduler tests that need a server database.
+run_pass FailingWell.Tests.PostgreSql tests/FailingWell.Tests/FailingWell.Tests.csproj "Database!=Sqlite" FAILINGWELL_TEST_PROVIDER=PostgreSql
+pg_trx="$results/FailingWell.Tests.PostgreSql.trx"
+if [ -f "$pg_trx" ]; then
+  nodes=$(grep -oE '<UnitTestResult [^>]*testName="FailingWell\.Tests\.Deploy\.(TwoNodesTests|ClusteredSchedulerTests)\.[^"]*"[^>]*outcome="Passed"' "$pg_trx" | wc -l)
+  summary+=("of which two nodes and the clustered scheduler $nodes passed")
+fi
+run_pass FailingWell.BrowserTests tests/FailingWell.BrowserTests/FailingWell.BrowserTests.csproj "FullyQualifiedName~FailingWell"
+
+# A test process killed before it could stop its PostgreSQL leaves the server running: stop it here.
+for data in /tmp/failingwell-pg-*/data; do
+  [ -f "$data/postmaster.pid" ] || continue
+  owner=$(stat -c %U "$data")
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u "$owner" -- /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
+  else
+    /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$(dirname "$data")"
 done
 
+echo "Runs: $(IFS=';'; echo "${summary[*]}" | sed 's/;/; /g')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -739,8 +739,29 @@ START TRANSACTION;
 DO $EF$
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201213100_ReportWordSearch') THEN
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201213100_ReportWordSearch') THEN
+    CREATE TEXT SEARCH CONFIGURATION failingwell_words (COPY = pg_catalog.simple);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201213100_ReportWordSearch') THEN
+    ALTER TEXT SEARCH CONFIGURATION failingwell_words ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201213100_ReportWordSearch') THEN
     ALTER TABLE "Reports" ADD COLUMN "SearchVector" tsvector
-        GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce("WhatHappened", '') || ' ' || coalesce("Title", ''))) STORED;
+        GENERATED ALWAYS AS (to_tsvector('failingwell_words'::regconfig, coalesce("WhatHappened", '') || ' ' || coalesce("Title", ''))) STORED;
     END IF;
 END $EF$;
 
@@ -756,6 +777,31 @@ BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201213100_ReportWordSearch') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
     VALUES ('20261201213100_ReportWordSearch', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201214651_DigestSubscribersTold') THEN
+    ALTER TABLE "Digests" ADD "SubscribersToldAtUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201214651_DigestSubscribersTold') THEN
+    UPDATE "Digests" SET "SubscribersToldAtUtc" = "BuiltAtUtc";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201214651_DigestSubscribersTold') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201214651_DigestSubscribersTold', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -1058,3 +1058,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
+)
+BEGIN
+    ALTER TABLE [Digests] ADD [SubscribersToldAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
+)
+BEGIN
+    UPDATE [Digests] SET [SubscribersToldAtUtc] = [BuiltAtUtc];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201214448_DigestSubscribersTold', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -236,6 +236,9 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<int>("Stream")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SubscribersToldAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 

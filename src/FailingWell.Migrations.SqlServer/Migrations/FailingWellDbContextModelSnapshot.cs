@@ -236,6 +236,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<int>("Stream")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("SubscribersToldAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Total")
                         .HasColumnType("int");
 

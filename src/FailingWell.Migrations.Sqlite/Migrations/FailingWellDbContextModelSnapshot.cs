@@ -223,6 +223,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<int>("Stream")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SubscribersToldAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 

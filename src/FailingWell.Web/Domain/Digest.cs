@@ -37,6 +37,12 @@ public sealed class Digest
 
     public DateTime BuiltAtUtc { get; set; }
 
+    /// <summary>
+    /// When its subscribers' emails were queued, in the same transaction as this; null until then. A
+    /// run killed between building packs and telling anyone leaves it null, and the next run tells them.
+    /// </summary>
+    public DateTime? SubscribersToldAtUtc { get; set; }
+
     public int Total { get; set; }
 
     /// <summary>The pack itself, as JSON (<c>DigestContent</c>).</summary>

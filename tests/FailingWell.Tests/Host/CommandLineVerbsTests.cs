@@ -9,22 +9,22 @@ public sealed class CommandLineVerbsTests
     [Fact]
     public async Task The_migrate_verb_creates_a_Production_database_which_start_up_there_does_not()
     {
-        using var app = new FailingWellApp(); // not started: its database file does not exist yet
+        using var app = FailingWellApp.OnEmptyDatabase(); // not started: its database is not there or empty
 
-        var (created, output, error) = await RunAsync(app.DatabasePath, null, "migrate");
+        var (created, output, error) = await RunAsync(app, null, "migrate");
 
         Assert.True(created == 0, error);
         Assert.Contains("The database is migrated", output, StringComparison.Ordinal);
-        Assert.Contains("Reports", await DatabaseBytes.TablesAsync(app.ConnectionString));
-        Assert.True((await RunAsync(app.DatabasePath, null, "users", "add", "--email", "ops@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password")).ExitCode == 0);
+        Assert.Contains("Reports", await DatabaseRows.TablesAsync(app));
+        Assert.True((await RunAsync(app, null, "users", "add", "--email", "ops@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password")).ExitCode == 0);
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, string? stdin, params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(FailingWellApp app, string? stdin, params string[] args)
     {
         var webDll = Path.Combine(AppContext.BaseDirectory, "FailingWell.Web.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = app.Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -36,7 +36,8 @@ public sealed class CommandLineVerbsTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={databasePath}";
+        start.Environment["ConnectionStrings__FailingWell"] = app.ConnectionString;
+        start.Environment["Database__Provider"] = app.Provider.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in TestCertificate.Settings())
         {
@@ -63,7 +64,7 @@ public sealed class CommandLineVerbsTests
         using var app = new FailingWellApp();
         _ = app.Services; // a deployed, migrated database
 
-        var (exitCode, output, error) = await RunAsync(app.DatabasePath, null,
+        var (exitCode, output, error) = await RunAsync(app, null,
             "users", "add", "--email", "first.admin@trust.nhs.uk", "--role", "Admin", "--password", "a long enough password");
 
         Assert.True(exitCode == 0, error);
@@ -82,7 +83,7 @@ public sealed class CommandLineVerbsTests
         using var app = new FailingWellApp();
         _ = app.Services;
 
-        var (exitCode, _, error) = await RunAsync(app.DatabasePath, "typed at the prompt ok",
+        var (exitCode, _, error) = await RunAsync(app, "typed at the prompt ok",
             "users", "add", "--email", "lead@trust.nhs.uk", "--role", "GovernanceLead");
 
         Assert.True(exitCode == 0, error);
@@ -97,7 +98,7 @@ public sealed class CommandLineVerbsTests
         using var app = new FailingWellApp();
         _ = app.Services;
 
-        var (exitCode, _, error) = await RunAsync(app.DatabasePath, null,
+        var (exitCode, _, error) = await RunAsync(app, null,
             "users", "add", "--email", "not-an-email", "--role", "Janitor", "--password", "short");
 
         Assert.Equal(1, exitCode);

@@ -17,13 +17,18 @@ public class FailingWellApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     public FailingWellApp()
+        : this(migrated: true)
+    {
+    }
+
+    private FailingWellApp(bool migrated)
     {
         Folder = Directory.CreateTempSubdirectory("failingwell-tests-").FullName;
         DatabasePath = Path.Combine(Folder, "failingwell.db");
         MailFolder = Path.Combine(Folder, "mail");
         Provider = TestDatabase.Provider;
         ConnectionString = Provider == DatabaseProvider.PostgreSql
-            ? PrivatePostgres.Shared.CreateMigratedDatabase()
+            ? (migrated ? PrivatePostgres.Shared.CreateMigratedDatabase() : PrivatePostgres.Shared.CreateDatabase())
             : $"Data Source={DatabasePath}";
         _settings["ConnectionStrings:FailingWell"] = ConnectionString;
         _settings["Database:Provider"] = Provider.ToString();
@@ -38,6 +43,9 @@ public class FailingWellApp : WebApplicationFactory<Program>
         // Tests recount culture roll-ups themselves.
         _settings["Culture:FirstRollupSeconds"] = "86400";
     }
+
+    /// <summary>An app whose database has nothing in it yet (on SQLite the file is not there), on either provider.</summary>
+    public static FailingWellApp OnEmptyDatabase() => new(migrated: false);
 
     /// <summary>The address every request appears to come from (TestServer gives none of its own).</summary>
     public IPAddress? ClientAddress { get; set; }

@@ -91,6 +91,10 @@ public sealed class SiteProcess : IDisposable
     /// </summary>
     public HttpClient Browser() => new(TlsFrontCookies.OverSocket()) { BaseAddress = Address };
 
+    /// <summary>A browser whose cookies are <paramref name="cookies"/>: give two nodes the same container for one browser behind a proxy.</summary>
+    public HttpClient Browser(CookieContainer cookies) =>
+        new(new TlsFrontCookies(cookies) { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = Address };
+
     /// <summary>SIGKILL: no shutdown, no flushing, nothing finished that was not already committed.</summary>
     public void Kill()
     {

@@ -6,9 +6,11 @@ namespace FailingWell.Web.Features.Digests;
 /// <summary>
 /// A scheduled run: builds every stream's packs for each complete period not yet built (so a run
 /// missed while the site was down is caught up by the next), then tells each subscriber about the
-/// new packs for their scope: headline numbers and a link, never report text.
+/// packs for their scope not yet told of: headline numbers and a link, never report text. A run
+/// killed part way (a node lost) is run again by another node, and its effects happen once: packs
+/// that exist are not built again, and a pack's emails are queued with the mark that they were.
 /// </summary>
-public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
+public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, UkTime time, TimeProvider clock, IEmailOutbox outbox, IConfiguration configuration)
 {
     public const int MostPeriodsCaughtUp = 12;
 
@@ -31,7 +33,10 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
             }
         }
 
-        await NotifyAsync(all, cancellationToken);
+        // What this run built, and what an earlier run built but died before telling anyone about.
+        var untold = await db.Digests.Where(d => d.PeriodKind == kind && d.SubscribersToldAtUtc == null)
+            .OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        await NotifyAsync(untold, cancellationToken);
         return all;
     }
 
@@ -42,6 +47,8 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
             return;
         }
 
+        var told = clock.GetUtcNow().UtcDateTime;
+
         var site = configuration.SiteBaseUrl();
         var subscriptions = await (from s in db.DigestSubscriptions
                                    join u in db.Users.OfType<StaffAccount>() on s.AccountId equals u.Id
@@ -49,6 +56,7 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
                                    select new { s.Stream, s.ScopeKey, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
         foreach (var digest in digests)
         {
+            digest.SubscribersToldAtUtc = told;
             var content = Digests.DigestContent.FromJson(digest.Content);
             foreach (var subscriber in subscriptions.Where(s => s.Stream == digest.Stream && s.ScopeKey == digest.ScopeKey))
             {

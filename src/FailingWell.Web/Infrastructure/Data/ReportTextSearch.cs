@@ -37,7 +37,7 @@ public static class ReportTextSearch
         {
             var query = TsQuery(words);
             var found = db.Database.SqlQuery<int>(
-                $"SELECT \"Id\" AS \"Value\" FROM \"Reports\" WHERE \"SearchVector\" @@ to_tsquery('simple'::regconfig, {query})");
+                $"SELECT \"Id\" AS \"Value\" FROM \"Reports\" WHERE \"SearchVector\" @@ to_tsquery('failingwell_words'::regconfig, {query})");
             return reports.Where(r => found.Contains(r.Id));
         }
 
@@ -47,8 +47,8 @@ public static class ReportTextSearch
     }
 
     // Only letters and digits are left, so neither query language can be broken out of. PostgreSQL's
-    // 'simple' configuration keeps words as typed (lower-cased, no stemming, no stop words), so both
-    // indexes find the same reports: every word, as a word or the start of one ("slip" finds "slipped").
+    // configuration (the ReportWordSearch migration) keeps words as typed, lower-cased and without
+    // accents, no stemming, no stop words, as SQLite's does, so both indexes find the same reports: every word, as a word or the start of one ("slip" finds "slipped").
     private static string TsQuery(List<string> words) =>
         string.Join(" & ", words.Select(w => w.ToLowerInvariant() + ":*"));
 

@@ -4,7 +4,8 @@ namespace FailingWell.Web.Infrastructure.Scheduling;
 
 /// <summary>
 /// How every feature schedules its jobs: one helper, so each schedule reads the same way and
-/// keeps the same misfire rule.
+/// keeps the same misfire rule. Every job requests recovery: one running on a node that dies is run
+/// again by another (each job's effects are safe to repeat: packs, roll-ups and emails happen once).
 /// </summary>
 public static class Schedules
 {
@@ -30,7 +31,7 @@ public static class Schedules
         return quartz.ScheduleJob<TJob>(
             trigger => trigger.WithIdentity(key.Name, key.Group)
                 .WithCronSchedule(cron, c => c.InTimeZone(London).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-            job => job.WithIdentity(key));
+            job => job.WithIdentity(key).RequestRecovery());
     }
 
     /// <summary>
@@ -46,6 +47,6 @@ public static class Schedules
             trigger => trigger.WithIdentity(key.Name, key.Group)
                 .StartAt(DateTimeOffset.UtcNow + firstAfter)
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(key));
+            job => job.WithIdentity(key).RequestRecovery());
     }
 }

@@ -21,6 +21,7 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
     public async Task A_fresh_SQLite_file_is_created_and_migrated_at_start_up()
     {
         using var app = new FailingWellApp();

@@ -23,6 +23,6 @@ public sealed class HealthTests(FailingWellApp app) : IClassFixture<FailingWellA
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("scheduler").GetString());
-        Assert.True(File.Exists(app.DatabasePath));
+        Assert.Contains("Reports", await DatabaseRows.TablesAsync(app));
     }
 }

@@ -27,10 +27,9 @@ public sealed class SchedulerTests
             "the outbox delivery job did not run");
 
         // The job and its trigger are rows in the application's own database.
-        await using var connection = new SqliteConnection(app.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await DatabaseRows.OpenAsync(app);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'outbox-delivery'";
+        command.CommandText = "SELECT COUNT(*) FROM qrtz_job_details WHERE job_name = 'outbox-delivery'";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
 }
