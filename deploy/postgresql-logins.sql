@@ -44,6 +44,8 @@ DO $$ BEGIN RAISE EXCEPTION 'No password for failingwell_migrate: set MIGRATE_DB
 -- The passwords are in the statements below: keep them out of the server's log, even on an error.
 SET log_statement = 'none';
 SET log_min_error_statement = 'panic';
+-- Re-runs say nothing about what is already there ("already exists, skipping").
+SET client_min_messages = warning;
 SET password_encryption = 'scram-sha-256';
 SELECT :'app_password' = '' OR :'migrate_password' = '' AS blank_password \gset
 \if :blank_password
@@ -68,12 +70,18 @@ GRANT CONNECT ON DATABASE :"db" TO failingwell_migrate, failingwell_app;
 \connect :"db"
 SET log_statement = 'none';
 SET log_min_error_statement = 'panic';
+-- Re-runs say nothing about what is already there ("already exists, skipping").
+SET client_min_messages = warning;
 
 -- Schema public: PostgreSQL 15 no longer lets PUBLIC create in it (an older cluster upgraded with
 -- pg_upgrade still may, so it is revoked here too). The migrate role creates the tables, and owns them.
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT USAGE, CREATE ON SCHEMA public TO failingwell_migrate;
 GRANT USAGE ON SCHEMA public TO failingwell_app;
+
+-- The word search's accent folding (migration ReportWordSearch): made here, by the superuser, so the
+-- migrate role needs no right on the database itself; the migration's IF NOT EXISTS then finds it.
+CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
 
 -- Rows only, on every table and sequence the migrate role creates from now on: the EF migrations of
 -- each release and the scheduler's qrtz_ tables, which Quartz creates when it first starts.
