@@ -10,11 +10,23 @@ public sealed class SpcTests
     private static int[] Flagged(IReadOnlyList<SpcPoint> points, Func<SpcPoint, bool> flag) =>
         [.. points.Where(flag).Select(p => p.Index)];
 
+    private static readonly (SpecialCause, Variation) Common = (SpecialCause.None, Variation.CommonCause);
+
+    private static (SpecialCause, Variation) Better(SpecialCause rule) => (rule, Variation.Improvement);
+
+    private static (SpecialCause, Variation) Worse(SpecialCause rule) => (rule, Variation.Concern);
+
+    private static (SpecialCause, Variation) Neither(SpecialCause rule) => (rule, Variation.Neutral);
+
+    private static (SpecialCause, Variation)[] Classes(IReadOnlyList<SpcPoint> points) => [.. points.Select(p => (p.Rule, p.Variation))];
+
+    private static (SpecialCause, Variation)[] Repeat((SpecialCause, Variation) c, int times) => [.. Enumerable.Repeat(c, times)];
+
     [Fact]
     public void Mean_and_limits_are_the_mean_plus_or_minus_2_66_mean_moving_ranges()
     {
         // 10,12 six times: mean 11; every moving range 2, so MRbar 2; limits 11 +/- 5.32.
-        var points = Spc.Analyse(Values(10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12), upIsGood: true);
+        var points = Spc.Analyse(Values(10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12), ImprovementDirection.Increase);
 
         Assert.All(points, p =>
         {
@@ -28,7 +40,7 @@ public sealed class SpcTests
     [Fact]
     public void Fewer_than_12_points_give_no_limits()
     {
-        var points = Spc.Analyse(Values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), upIsGood: true);
+        var points = Spc.Analyse(Values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), ImprovementDirection.Increase);
 
         Assert.All(points, p => Assert.Null(p.Upper));
         Assert.Equal(Variation.NotEnoughData, Spc.Latest(points));
@@ -41,8 +53,8 @@ public sealed class SpcTests
         // MRs 4 x11 and 16: MRbar 60/12 = 5; upper limit 13.385 + 13.3 = 26.685 < 30.
         var values = Values(10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 30);
 
-        var up = Spc.Analyse(values, upIsGood: true);
-        var down = Spc.Analyse(values, upIsGood: false);
+        var up = Spc.Analyse(values, ImprovementDirection.Increase);
+        var down = Spc.Analyse(values, ImprovementDirection.Decrease);
 
         Assert.Equal(26.685, up[12].Upper!.Value, 3);
         Assert.Equal([12], Flagged(up, p => p.OutsideLimits));
@@ -57,7 +69,7 @@ public sealed class SpcTests
         // 5,15 x3 then 11 x7: mean 137/13 = 10.538; MRs 10 x5, 4, 0 x6: MRbar 4.5; limits 10.538 +/- 11.97.
         // The last 15 and the seven 11s sit above the mean: a run of eight, a shift; the earlier 15s
         // are runs of one.
-        var points = Spc.Analyse(Values(5, 15, 5, 15, 5, 15, 11, 11, 11, 11, 11, 11, 11), upIsGood: false);
+        var points = Spc.Analyse(Values(5, 15, 5, 15, 5, 15, 11, 11, 11, 11, 11, 11, 11), ImprovementDirection.Decrease);
 
         Assert.Equal([5, 6, 7, 8, 9, 10, 11, 12], Flagged(points, p => p.Shift));
         Assert.Empty(Flagged(points, p => p.OutsideLimits || p.Trend || p.TwoOfThree));
@@ -67,7 +79,7 @@ public sealed class SpcTests
     [Fact]
     public void Six_points_on_one_side_are_not_a_shift()
     {
-        var points = Spc.Analyse(Values(5, 15, 5, 15, 5, 15, 5, 11, 11, 11, 11, 11, 11), upIsGood: true);
+        var points = Spc.Analyse(Values(5, 15, 5, 15, 5, 15, 5, 11, 11, 11, 11, 11, 11), ImprovementDirection.Increase);
 
         Assert.Empty(Flagged(points, p => p.Shift));
     }
@@ -76,11 +88,98 @@ public sealed class SpcTests
     public void Seven_points_each_higher_than_the_last_is_a_trend_and_falling_ones_too()
     {
         // 1..7 rising, then 5 x5. Only those seven points belong to the trend.
-        var rising = Spc.Analyse(Values(1, 2, 3, 4, 5, 6, 7, 5, 5, 5, 5, 5), upIsGood: true);
-        var falling = Spc.Analyse(Values(7, 6, 5, 4, 3, 2, 1, 3, 3, 3, 3, 3), upIsGood: true);
+        var rising = Spc.Analyse(Values(1, 2, 3, 4, 5, 6, 7, 5, 5, 5, 5, 5), ImprovementDirection.Increase);
+        var falling = Spc.Analyse(Values(7, 6, 5, 4, 3, 2, 1, 3, 3, 3, 3, 3), ImprovementDirection.Increase);
 
         Assert.Equal([0, 1, 2, 3, 4, 5, 6], Flagged(rising, p => p.Trend));
         Assert.Equal([0, 1, 2, 3, 4, 5, 6], Flagged(falling, p => p.Trend));
+    }
+
+    [Fact]
+    public void A_repeated_value_breaks_a_trend()
+    {
+        // 1,2,3,4,5 then 5 again, 6,7: five rising, then three; never seven each higher than the last.
+        var points = Spc.Analyse(Values(1, 2, 3, 4, 5, 5, 6, 7, 5, 5, 5, 5), ImprovementDirection.Increase);
+
+        Assert.Empty(Flagged(points, p => p.Trend));
+    }
+
+    [Fact]
+    public void A_rising_run_below_a_recalculated_mean_is_a_trend_and_an_improvement_not_a_shift_and_a_concern()
+    {
+        // Baseline 1 (0-11): 30,31 x6, mean 30.5, MRbar 1, all common cause. Recalculated from 12.
+        // Baseline 2 (12-23): 10,11,12,13,14,15,16, 22,18,22,18,22.
+        //   mean 193/12 = 16.083; MRs 1 x6, 6, 4 x4 = 28 over 11: MRbar 2.545 (none reaches 3.267 x 2.545 = 8.3);
+        //   limits 16.083 +/- 6.771 = 9.312 to 22.854; two thirds of the way: 11.569 and 20.597.
+        //   12-19 (10 up to 22) rise eight times in a row: a trend, so improvement where up is better,
+        //   though 12-18 are also seven below the mean (a shift) and 12, 13 two of three low (10, 11, 12).
+        //   21 and 23 (22s) are two of three above 20.597 with the 18 between them (also above the mean).
+        var values = Values(30, 31, 30, 31, 30, 31, 30, 31, 30, 31, 30, 31, 10, 11, 12, 13, 14, 15, 16, 22, 18, 22, 18, 22);
+
+        var up = Spc.Analyse(values, ImprovementDirection.Increase, recalculateFrom: [12]);
+        var down = Spc.Analyse(values, ImprovementDirection.Decrease, recalculateFrom: [12]);
+
+        Assert.Equal(16.083, up[12].Mean!.Value, 3);
+        Assert.Equal(22.854, up[12].Upper!.Value, 3);
+        Assert.Equal(9.312, up[12].Lower!.Value, 3);
+        Assert.Equal([12], Flagged(up, p => p.RecalculationStarts));
+        Assert.Equal([12, 13, 14, 15, 16, 17, 18], Flagged(up, p => p.Shift));
+        Assert.Equal([12, 13, 19, 21, 23], Flagged(up, p => p.TwoOfThree));
+        Assert.Equal(
+            [.. Repeat(Common, 12), .. Repeat(Better(SpecialCause.Trend), 8), Common, Better(SpecialCause.TwoOfThree), Common, Better(SpecialCause.TwoOfThree)],
+            Classes(up));
+        Assert.Equal(
+            [.. Repeat(Common, 12), .. Repeat(Worse(SpecialCause.Trend), 8), Common, Worse(SpecialCause.TwoOfThree), Common, Worse(SpecialCause.TwoOfThree)],
+            Classes(down));
+    }
+
+    // 12,11 x6, then 16,11,16 (a window straddling the mean), 12, then 7,11,7 (a window all below it).
+    // mean 218/19 = 11.474; MRs 1 x11, 5,5,5,4,5,4,4 = 43 over 18: MRbar 2.389 (none reaches 7.8);
+    // limits 11.474 +/- 6.354 = 5.119 to 17.828; two thirds of the way: 7.237 and 15.710.
+    private static readonly double?[] TwoOfThreeSeries = Values(12, 11, 12, 11, 12, 11, 12, 11, 12, 11, 12, 11, 16, 11, 16, 12, 7, 11, 7);
+
+    [Fact]
+    public void Two_of_three_beyond_two_thirds_counts_only_when_all_three_are_on_the_same_side_of_the_mean()
+    {
+        var points = Spc.Analyse(TwoOfThreeSeries, ImprovementDirection.Increase);
+
+        Assert.Equal(15.710, points[0].Mean!.Value + (Spc.CloseScaling * (points[0].Upper!.Value - points[0].Mean!.Value) / Spc.Scaling), 3);
+        Assert.True(points[12].Value > 15.710 && points[14].Value > 15.710); // both 16s are beyond two thirds...
+        Assert.True(points[13].Value < points[13].Mean); // ...but the 11 between them is below the mean: no signal
+        Assert.True(points[17].Value < points[17].Mean); // the 11 between the 7s is below the mean too: a signal
+        Assert.Equal([16, 18], Flagged(points, p => p.TwoOfThree)); // the two 7s, not the 11 between them
+        Assert.Equal([.. Repeat(Common, 16), Worse(SpecialCause.TwoOfThree), Common, Worse(SpecialCause.TwoOfThree)], Classes(points));
+    }
+
+    // 10,14 x3, then 10,11,12,13,14,15,22: mean 169/13 = 13; MRs 4 x6, 1 x5, 7 = 36 over 12: MRbar 3
+    // (none reaches 9.8); limits 13 +/- 7.98 = 5.02 to 20.98. The last seven (6-12) rise each time, and
+    // the 22 at the end is also above the upper limit.
+    private static readonly double?[] TrendWithOutlier = Values(10, 14, 10, 14, 10, 14, 10, 11, 12, 13, 14, 15, 22);
+
+    [Fact]
+    public void A_point_outside_the_limits_inside_a_trend_is_classed_by_the_limits()
+    {
+        var up = Spc.Analyse(TrendWithOutlier, ImprovementDirection.Increase);
+        var down = Spc.Analyse(TrendWithOutlier, ImprovementDirection.Decrease);
+
+        Assert.Equal(20.98, up[12].Upper!.Value, 9);
+        Assert.Equal([6, 7, 8, 9, 10, 11, 12], Flagged(up, p => p.Trend));
+        Assert.Equal([.. Repeat(Common, 6), .. Repeat(Better(SpecialCause.Trend), 6), Better(SpecialCause.OutsideLimits)], Classes(up));
+        Assert.Equal([.. Repeat(Common, 6), .. Repeat(Worse(SpecialCause.Trend), 6), Worse(SpecialCause.OutsideLimits)], Classes(down));
+    }
+
+    [Fact]
+    public void A_neutral_measure_has_special_causes_that_are_high_or_low_but_neither_better_nor_worse()
+    {
+        var rising = Spc.Analyse(TrendWithOutlier, ImprovementDirection.Neutral);
+        var low = Spc.Analyse(TwoOfThreeSeries, ImprovementDirection.Neutral);
+
+        Assert.Equal([.. Repeat(Common, 6), .. Repeat(Neither(SpecialCause.Trend), 6), Neither(SpecialCause.OutsideLimits)], Classes(rising));
+        Assert.All(rising.Skip(6), p => Assert.True(p.High));
+        Assert.Equal([.. Repeat(Common, 16), Neither(SpecialCause.TwoOfThree), Common, Neither(SpecialCause.TwoOfThree)], Classes(low));
+        Assert.False(low[16].High);
+        Assert.False(low[18].High);
+        Assert.Equal(Variation.Neutral, Spc.Latest(low));
     }
 
     [Fact]
@@ -88,7 +187,7 @@ public sealed class SpcTests
     {
         // 10,11 x6 then 13.5, 13.5: mean 153/14 = 10.929; MRs 1 x11, 2.5, 0: MRbar 13.5/13 = 1.0385;
         // upper limit 13.691; two thirds of the way 12.770; both 13.5s lie between.
-        var points = Spc.Analyse(Values(10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 13.5, 13.5), upIsGood: true);
+        var points = Spc.Analyse(Values(10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 13.5, 13.5), ImprovementDirection.Increase);
 
         Assert.Equal(13.691, points[13].Upper!.Value, 3);
         Assert.Equal([12, 13], Flagged(points, p => p.TwoOfThree));
@@ -102,8 +201,8 @@ public sealed class SpcTests
         // 10,11 x6 then 20,21 x6. Split at 12: means 10.5 and 20.5, MRbar 1 in each, limits +/- 2.66.
         var values = Values(10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 20, 21, 20, 21, 20, 21, 20, 21, 20, 21, 20, 21);
 
-        var split = Spc.Analyse(values, upIsGood: true, recalculateFrom: [12]);
-        var whole = Spc.Analyse(values, upIsGood: true);
+        var split = Spc.Analyse(values, ImprovementDirection.Increase, recalculateFrom: [12]);
+        var whole = Spc.Analyse(values, ImprovementDirection.Increase);
 
         Assert.Equal(10.5, split[0].Mean!.Value, 9);
         Assert.Equal(20.5, split[23].Mean!.Value, 9);
@@ -116,7 +215,7 @@ public sealed class SpcTests
     [Fact]
     public void Suppressed_points_are_skipped()
     {
-        var points = Spc.Analyse([10, 12, null, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12], upIsGood: true);
+        var points = Spc.Analyse([10, 12, null, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12], ImprovementDirection.Increase);
 
         Assert.Null(points[2].Value);
         Assert.Equal(11, points[0].Mean!.Value, 9);

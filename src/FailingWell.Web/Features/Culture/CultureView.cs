@@ -8,11 +8,19 @@ public static class CultureView
 {
     public sealed record Query(string ScopeKey, PeriodKind Kind, int Periods) : IRequest<Result>;
 
-    public sealed record Measure(string Key, string Name, string Unit, bool UpIsGood, string Meaning);
+    public sealed record Measure(string Key, string Name, string Unit, ImprovementDirection Direction, string Meaning)
+    {
+        /// <summary>Every measure is a count, rate, share or number of days: none can be negative.</summary>
+        public double Lowest => 0;
+
+        /// <summary>A share cannot pass 100%.</summary>
+        public double Highest => Unit.StartsWith('%') ? 100 : double.PositiveInfinity;
+    }
 
     public sealed record Point(DateOnly Start, string Label, double? Value, SpcPoint Spc);
 
-    public sealed record Series(Measure Measure, IReadOnlyList<Point> Points, Variation Variation, string Reading);
+    /// <param name="Target">The measure's target, where one has been set (none can be yet).</param>
+    public sealed record Series(Measure Measure, IReadOnlyList<Point> Points, Variation Variation, string Reading, double? Target = null);
 
     public sealed record Marker(DateOnly On, string Text, bool Recalculates);
 
@@ -23,16 +31,16 @@ public static class CultureView
 
     public static readonly IReadOnlyList<Measure> Measures =
     [
-        new("reports", "Reports received", "reports", true, "How many reports staff made. In a safe organisation people report a lot, mostly things that did little or no harm: more reports usually means more trust, not less safety."),
-        new("rate", "Reporting rate", "", true, "Reports for the amount of care given (per 1,000 bed days) or per 100 staff, so divisions of different sizes can be compared. Higher reporters have been found to have a better safety culture."),
-        new("low-harm", "No or low harm", "% of reports", true, "The share of reports about things that did no or little harm. A high share means staff report early warnings, not only disasters."),
-        new("near-miss", "Near misses", "% of reports", true, "The share about things that nearly happened. Reporting near misses is the clearest sign that staff feel safe to speak up."),
-        new("non-clinical", "From non-clinical staff", "% of reports", true, "Reports from porters, cleaners, caterers, estates and office staff. Care is everyone's concern: they see what others miss."),
-        new("anonymous", "Raised anonymously", "% of reports", false, "The share of reports made without a name. A falling share suggests staff trust that they will not be blamed."),
-        new("acknowledge", "Days to acknowledge", "days (median)", false, "How quickly a lead acknowledges a report. Quick replies show staff they were heard."),
-        new("feedback", "Feedback within 3 months", "% of reports", true, "The share of reporters told what happened within 3 months. People keep reporting when they hear back."),
-        new("good-practice", "Good practice shared", "reports", true, "Examples of things that went well. Learning from success matters as much as learning from failure."),
-        new("severe", "Severe harm or death", "reports", false, "Reports of severe harm or death. If reporting rises while this stays level or falls, the rise is more open reporting, not a less safe service."),
+        new("reports", "Reports received", "reports", ImprovementDirection.Increase, "How many reports staff made. In a safe organisation people report a lot, mostly things that did little or no harm: more reports usually means more trust, not less safety."),
+        new("rate", "Reporting rate", "", ImprovementDirection.Increase, "Reports for the amount of care given (per 1,000 bed days) or per 100 staff, so divisions of different sizes can be compared. Higher reporters have been found to have a better safety culture."),
+        new("low-harm", "No or low harm", "% of reports", ImprovementDirection.Increase, "The share of reports about things that did no or little harm. A high share means staff report early warnings, not only disasters."),
+        new("near-miss", "Near misses", "% of reports", ImprovementDirection.Increase, "The share about things that nearly happened. Reporting near misses is the clearest sign that staff feel safe to speak up."),
+        new("non-clinical", "From non-clinical staff", "% of reports", ImprovementDirection.Increase, "Reports from porters, cleaners, caterers, estates and office staff. Care is everyone's concern: they see what others miss."),
+        new("anonymous", "Raised anonymously", "% of reports", ImprovementDirection.Decrease, "The share of reports made without a name. A falling share suggests staff trust that they will not be blamed."),
+        new("acknowledge", "Days to acknowledge", "days (median)", ImprovementDirection.Decrease, "How quickly a lead acknowledges a report. Quick replies show staff they were heard."),
+        new("feedback", "Feedback within 3 months", "% of reports", ImprovementDirection.Increase, "The share of reporters told what happened within 3 months. People keep reporting when they hear back."),
+        new("good-practice", "Good practice shared", "reports", ImprovementDirection.Increase, "Examples of things that went well. Learning from success matters as much as learning from failure."),
+        new("severe", "Severe harm or death", "reports", ImprovementDirection.Decrease, "Reports of severe harm or death. If reporting rises while this stays level or falls, the rise is more open reporting, not a less safe service."),
     ];
 
     public sealed class Handler(FailingWellDbContext db, UkTime time, IOptions<CultureSettings> settings) : IRequestHandler<Query, Result>
@@ -98,7 +106,7 @@ public static class CultureView
                 .Select(a => periods.FindIndex(p => p.End > a.On)).Where(i => i > 0).ToList();
             var series = Measures.Select(m =>
             {
-                var spc = Spc.Analyse(values[m.Key], m.UpIsGood, recalculate);
+                var spc = Spc.Analyse(values[m.Key], m.Direction, recalculate);
                 var points = periods.Select((p, i) => new Point(p.Start, Label(p), values[m.Key][i], spc[i])).ToList();
                 return new Series(m, points, Spc.Latest(spc), Reading(m, points));
             }).ToList();
@@ -202,6 +210,7 @@ public static class CultureView
         {
             Variation.Improvement => "a real change for the better, not chance.",
             Variation.Concern => "a real change for the worse, not chance: look into it.",
+            Variation.Neutral => "a real change, not chance, though neither way is better in itself.",
             Variation.CommonCause => "within the usual ups and downs.",
             _ => "too few periods yet to tell a real change from chance.",
         };
