@@ -196,6 +196,31 @@ public sealed class SpcTests
     }
 
     [Fact]
+    public void A_huge_jump_is_screened_out_of_the_mean_moving_range_before_the_limits_are_set()
+    {
+        // 10,14 x3, 60, 14,10,14,10,14,10: mean 204/13 = 15.692.
+        // MRs 4 x10 and 46 (14 to 60), 46 (60 to 14) = 132 over 12: first MRbar 11; 3.267 x 11 = 35.94, so
+        // both 46s are left out and MRbar is 40/10 = 4: limits 15.692 +/- 10.64 = 5.052 to 26.332
+        // (unscreened they would be 15.692 +/- 29.26 = -13.568 to 44.952). The 60 is outside either way;
+        // the rest are common cause (never 7 on one side: the 60 splits the twelve below the mean in two).
+        var points = Spc.Analyse(Values(10, 14, 10, 14, 10, 14, 60, 14, 10, 14, 10, 14, 10), ImprovementDirection.Increase);
+
+        Assert.Equal(4, Spc.MeanMovingRange([10, 14, 10, 14, 10, 14, 60, 14, 10, 14, 10, 14, 10]), 9);
+        Assert.Equal(26.332, points[0].Upper!.Value, 3);
+        Assert.Equal(5.052, points[0].Lower!.Value, 3);
+        Assert.Equal([.. Repeat(Common, 6), Better(SpecialCause.OutsideLimits), .. Repeat(Common, 6)], Classes(points));
+    }
+
+    [Fact]
+    public void A_flat_series_has_a_mean_moving_range_of_0_and_no_signals()
+    {
+        var points = Spc.Analyse(Values(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5), ImprovementDirection.Increase);
+
+        Assert.Equal(0, Spc.MeanMovingRange([5, 5, 5]));
+        Assert.All(points, p => Assert.Equal((SpecialCause.None, Variation.CommonCause), (p.Rule, p.Variation)));
+    }
+
+    [Fact]
     public void Limits_recalculated_from_a_marked_point_start_a_new_baseline()
     {
         // 10,11 x6 then 20,21 x6. Split at 12: means 10.5 and 20.5, MRbar 1 in each, limits +/- 2.66.

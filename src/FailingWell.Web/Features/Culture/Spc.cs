@@ -50,7 +50,7 @@ public sealed record SpcPoint(int Index, double? Value, double? Mean, double? Up
 /// <summary>
 /// NHS England "Making Data Count" statistical process control as NHSRplotthedots computes it (see
 /// docs/decisions/0060-spc-rule-set.md): an XmR chart with limits at the mean plus or minus 2.66 times the
-/// mean moving range, and four
+/// mean moving range, moving ranges above 3.267 times their mean screened out first, and four
 /// special-cause rules taken in order of precedence. Limits can be recalculated from a marked point;
 /// every rule works inside one baseline only.
 /// </summary>
@@ -62,6 +62,9 @@ public static class Spc
 
     /// <summary>Two thirds of the way from the mean to a limit, written as NHSRplotthedots writes it.</summary>
     public const double CloseScaling = 2 * (Scaling / 3);
+
+    /// <summary>Moving ranges at or above this many times their mean are left out of the limits.</summary>
+    public const double ScreeningFactor = 3.267;
 
     /// <param name="values">The series; null points (suppressed) are skipped, so neighbours either side are consecutive.</param>
     /// <param name="direction">For reporting rate, up is better; for the anonymous share, down is.</param>
@@ -91,11 +94,21 @@ public static class Spc
     public static Variation Latest(IReadOnlyList<SpcPoint> points) =>
         points.LastOrDefault(p => p.Value is not null)?.Variation ?? Variation.NotEnoughData;
 
-    /// <summary>The mean moving range.</summary>
+    /// <summary>The mean moving range, with moving ranges at or above 3.267 times the first mean left out.</summary>
     public static double MeanMovingRange(IReadOnlyList<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return x.Count < 2 ? 0 : x.Skip(1).Select((v, k) => Math.Abs(v - x[k])).Average();
+        var ranges = x.Skip(1).Select((v, k) => Math.Abs(v - x[k])).ToList();
+        if (ranges.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = ranges.Average();
+        var kept = ranges.Where(r => r < ScreeningFactor * first).ToList();
+
+        // Only a flat series keeps none (every range 0, and 0 is not below 0): its mean moving range is 0.
+        return kept.Count == 0 ? first : kept.Average();
     }
 
     private static void AnalyseSegment(IReadOnlyList<double?> values, int from, int to, ImprovementDirection direction,
