@@ -238,6 +238,33 @@ public sealed class SpcTests
     }
 
     [Fact]
+    public void Limits_are_clamped_to_what_the_measure_can_reach_and_points_are_classed_as_before()
+    {
+        // Counts 0,6 x6: mean 3, MRbar 6, limits 3 +/- 15.96 = -12.96 to 18.96: the lower is drawn at 0.
+        var counts = Spc.Analyse(Values(0, 6, 0, 6, 0, 6, 0, 6, 0, 6, 0, 6), ImprovementDirection.Increase, lowest: 0);
+        // Shares 90,100 x6: mean 95, MRbar 10, limits 95 +/- 26.6 = 68.4 to 121.6: the upper is drawn at 100.
+        var shares = Spc.Analyse(Values(90, 100, 90, 100, 90, 100, 90, 100, 90, 100, 90, 100), ImprovementDirection.Increase, lowest: 0, highest: 100);
+
+        Assert.All(counts, p => Assert.Equal((0.0, 18.96), (p.Lower!.Value, Math.Round(p.Upper!.Value, 9))));
+        Assert.All(shares, p => Assert.Equal((68.4, 100.0), (Math.Round(p.Lower!.Value, 9), p.Upper!.Value)));
+        Assert.All(counts.Concat(shares), p => Assert.Equal(Variation.CommonCause, p.Variation));
+    }
+
+    [Fact]
+    public void A_share_is_drawn_on_an_axis_that_stops_at_100_percent()
+    {
+        var measure = CultureView.Measures.Single(m => m.Key == "feedback");
+        var spc = Spc.Analyse(Values(90, 100, 90, 100, 90, 100, 90, 100, 90, 100, 90, 100), measure.Direction, lowest: measure.Lowest, highest: measure.Highest);
+        var points = spc.Select((p, i) => new CultureView.Point(new DateOnly(2026, 1, 1).AddMonths(i), $"M{i}", p.Value, p)).ToList();
+
+        var svg = SpcChart.Svg(new CultureView.Series(measure, points, Spc.Latest(spc), ""), [], "chart");
+
+        var axis = System.Text.RegularExpressions.Regex.Matches(svg, "class=\"fw-spc-axis\">([0-9.]+)</text>").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(100, axis.Max());
+        Assert.Equal(0, axis.Min());
+    }
+
+    [Fact]
     public void Suppressed_points_are_skipped()
     {
         var points = Spc.Analyse([10, 12, null, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12], ImprovementDirection.Increase);

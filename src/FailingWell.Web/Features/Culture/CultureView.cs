@@ -106,7 +106,7 @@ public static class CultureView
                 .Select(a => periods.FindIndex(p => p.End > a.On)).Where(i => i > 0).ToList();
             var series = Measures.Select(m =>
             {
-                var spc = Spc.Analyse(values[m.Key], m.Direction, recalculate);
+                var spc = Spc.Analyse(values[m.Key], m.Direction, recalculate, m.Lowest, m.Highest);
                 var points = periods.Select((p, i) => new Point(p.Start, Label(p), values[m.Key][i], spc[i])).ToList();
                 return new Series(m, points, Spc.Latest(spc), Reading(m, points));
             }).ToList();

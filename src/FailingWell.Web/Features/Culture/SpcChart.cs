@@ -42,7 +42,9 @@ public static class SpcChart
             max = min + 1;
         }
 
-        max += (max - min) * 0.05;
+        // A little headroom, but never past what the measure can reach (a share stops at 100%). Limits
+        // arrive clamped to the measure's range (Spc), so for counts the axis starts at 0.
+        max = Math.Min(max + ((max - min) * 0.05), Math.Max(max, series.Measure.Highest));
         double X(int i) => Left + ((Width - Left - Right) * (points.Count == 1 ? 0.5 : (double)i / (points.Count - 1)));
         double Y(double v) => Top + ((Height - Top - Bottom) * (1 - ((v - min) / (max - min))));
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
