@@ -94,7 +94,7 @@ public sealed class CulturePageTests
         Assert.Contains("<svg class=\"fw-spc\"", html, StringComparison.Ordinal);
         var csv = await executive.GetAsync(new Uri("/culture?handler=Csv&measure=reports&Scope=org&Period=Month", UriKind.Relative));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("period_start,value,mean,upper_limit,lower_limit,variation", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("measure,unit,improvement_direction,target,period_start,value,mean,upper_limit,lower_limit,recalculation_starts,special_cause_rule,high_or_low,variation\nReports received,reports,increase,,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var path in new[] { "/culture/denominators", "/culture/annotations", "/culture/peers" })
         {
             Assert.StartsWith("http://localhost/account/access-denied", (await executive.GetAsync(new Uri(path, UriKind.Relative))).Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -188,5 +188,24 @@ public sealed class CulturePageTests
 
         Assert.StartsWith("More open reporting", rising[0], StringComparison.Ordinal);
         Assert.StartsWith("Reporting is falling. This is a warning, not a success", falling[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_csv_gives_each_row_its_measure_direction_and_target_and_each_point_its_recalculation_and_rule()
+    {
+        // SpcTests' 2-of-3 series (12,11 x6, 16,11,16, 12, 7,11,7: mean 11.474, limits 5.119 to 17.828, the 7s
+        // at indexes 16 and 18 two of three low), then 9 x6 with limits recalculated from index 19: a baseline
+        // of 6 points, too few for limits.
+        var measure = CultureView.Measures.Single(m => m.Key == "acknowledge"); // days: down is better
+        double?[] values = [12, 11, 12, 11, 12, 11, 12, 11, 12, 11, 12, 11, 16, 11, 16, 12, 7, 11, 7, 9, 9, 9, 9, 9, 9];
+        var spc = Spc.Analyse(values, measure.Direction, recalculateFrom: [19], lowest: measure.Lowest, highest: measure.Highest);
+        var points = spc.Select((p, i) => new CultureView.Point(new DateOnly(2025, 1, 1).AddMonths(i), "", p.Value, p)).ToList();
+
+        var rows = System.Text.Encoding.UTF8.GetString(SeriesCsv.Write(new CultureView.Series(measure, points, Spc.Latest(spc), ""))).Split('\n');
+
+        Assert.Equal("measure,unit,improvement_direction,target,period_start,value,mean,upper_limit,lower_limit,recalculation_starts,special_cause_rule,high_or_low,variation", rows[0]);
+        Assert.Equal("Days to acknowledge,days (median),decrease,,2025-01-01,12,11.474,17.828,5.119,false,none,,CommonCause", rows[1]);
+        Assert.Equal("Days to acknowledge,days (median),decrease,,2026-05-01,7,11.474,17.828,5.119,false,two_of_three,low,Improvement", rows[17]);
+        Assert.Equal("Days to acknowledge,days (median),decrease,,2026-08-01,9,,,,true,none,,NotEnoughData", rows[20]);
     }
 }
