@@ -265,6 +265,30 @@ public sealed class SpcTests
     }
 
     [Fact]
+    public void Event_markers_are_numbered_and_events_in_neighbouring_periods_are_stacked_not_overprinted()
+    {
+        var measure = CultureView.Measures.Single(m => m.Key == "reports");
+        var spc = Spc.Analyse(Values(10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12), measure.Direction);
+        var points = spc.Select((p, i) => new CultureView.Point(new DateOnly(2026, 1, 1).AddMonths(i), $"M{i}", p.Value, p)).ToList();
+        CultureView.Marker[] markers = [new(new DateOnly(2026, 3, 2), "Placed in special measures", false), new(new DateOnly(2026, 3, 20), "New chief executive", true), new(new DateOnly(2026, 4, 5), "Speak up safely campaign", false)];
+
+        var svg = SpcChart.Svg(new CultureView.Series(measure, points, Spc.Latest(spc), ""), markers, "chart");
+
+        var labels = System.Text.RegularExpressions.Regex.Matches(svg, "<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" class=\"fw-spc-marker-text\"><title>([^<]+)</title>([0-9]+)</text>")
+            .Select(m => (X: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Title: m.Groups[3].Value, Number: m.Groups[4].Value)).ToList();
+        Assert.Equal(["1", "2", "3"], labels.Select(l => l.Number));
+        Assert.Equal(["Placed in special measures", "New chief executive", "Speak up safely campaign"], labels.Select(l => l.Title));
+        foreach (var a in labels)
+        {
+            foreach (var b in labels.Where(b => b != a))
+            {
+                var apart = Math.Abs(a.X - b.X) >= SpcChart.MarkerLabelWidth || Math.Abs(a.Y - b.Y) >= SpcChart.MarkerLabelHeight;
+                Assert.True(apart, $"{a.Number} and {b.Number} overlap");
+            }
+        }
+    }
+
+    [Fact]
     public void Suppressed_points_are_skipped()
     {
         var points = Spc.Analyse([10, 12, null, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12], ImprovementDirection.Increase);

@@ -17,6 +17,10 @@ public static class SpcChart
     private const int Top = 16;
     private const int Bottom = 40;
 
+    /// <summary>The box a marker's number takes (up to two digits at 11px): labels closer than this are stacked.</summary>
+    public const int MarkerLabelWidth = 16;
+    public const int MarkerLabelHeight = 13;
+
     public static string Svg(CultureView.Series series, IReadOnlyList<CultureView.Marker> markers, string id)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -76,15 +80,21 @@ public static class SpcChart
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(a))}\" x2=\"{F(X(b))}\" y1=\"{F(Y(p.Lower!.Value))}\" y2=\"{F(Y(p.Lower!.Value))}\" class=\"fw-spc-limit\"/>");
         }
 
-        // Annotations: a vertical line at the period they fall in.
-        foreach (var marker in markers)
+        // Events: a vertical line at the period they fall in, numbered as in the key under the chart (a
+        // number is short, so labels never run into each other; events close together are stacked).
+        var placed = new List<double>();
+        for (var m = 0; m < markers.Count; m++)
         {
+            var marker = markers[m];
             var i = points.ToList().FindIndex(p => p.Start > marker.On) - 1;
             i = i < 0 ? (points[^1].Start <= marker.On ? points.Count - 1 : -1) : i;
             if (i >= 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(i))}\" x2=\"{F(X(i))}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"fw-spc-marker\"/>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i) + 4)}\" y=\"{Top + 10}\" class=\"fw-spc-marker-text\">{encoder.Encode(marker.Text)}</text>");
+                var x = X(i);
+                var row = placed.Count(other => Math.Abs(other - x) < MarkerLabelWidth);
+                placed.Add(x);
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" x2=\"{F(x)}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"fw-spc-marker\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 3)}\" y=\"{Top + 10 + (row * MarkerLabelHeight)}\" class=\"fw-spc-marker-text\"><title>{encoder.Encode(marker.Text)}</title>{m + 1}</text>");
             }
         }
 
