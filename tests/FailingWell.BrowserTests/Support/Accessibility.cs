@@ -20,4 +20,17 @@ public static class Accessibility
         Assert.True(serious.Count == 0, $"axe found on {page.Url}:\n" + string.Join('\n', serious));
         Assert.True(result.Passes.Length > 0, "axe ran no checks");
     }
+
+    /// <summary>Runs axe on the page and fails on any violation at all, of any impact, naming them.</summary>
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Mouse.MoveAsync(0, 0);
+        var result = await page.RunAxe();
+        var all = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(all.Count == 0, $"axe found on {page.Url}:\n" + string.Join('\n', all));
+        Assert.True(result.Passes.Length > 0, "axe ran no checks");
+    }
 }

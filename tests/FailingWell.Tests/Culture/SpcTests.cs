@@ -304,4 +304,42 @@ public sealed class SpcTests
         Assert.Equal(2, CultureView.Median(["0:1,2:1,5:1"]));
         Assert.Null(CultureView.Median([""]));
     }
+
+    // 10 and 14 by turns: mean 12, mean moving range 4, limits 12 ± 10.64 (1.36 to 22.64).
+    private static readonly double?[] Steady = Values(10, 14, 10, 14, 10, 14, 10, 14, 10, 14, 10, 14);
+
+    [Theory]
+    [InlineData(30, ImprovementDirection.Increase, Assurance.ConsistentlyFails)]
+    [InlineData(30, ImprovementDirection.Decrease, Assurance.ConsistentlyPasses)]
+    [InlineData(0.5, ImprovementDirection.Increase, Assurance.ConsistentlyPasses)]
+    [InlineData(0.5, ImprovementDirection.Decrease, Assurance.ConsistentlyFails)]
+    [InlineData(12, ImprovementDirection.Increase, Assurance.HitAndMiss)]
+    [InlineData(12, ImprovementDirection.Decrease, Assurance.HitAndMiss)]
+    [InlineData(22.64, ImprovementDirection.Increase, Assurance.HitAndMiss)]
+    [InlineData(12, ImprovementDirection.Neutral, Assurance.None)]
+    public void A_target_above_the_limits_below_them_or_between_them_gives_pass_fail_or_hit_and_miss_by_direction(double target, ImprovementDirection direction, Assurance expected)
+    {
+        var points = Spc.Analyse(Steady, direction);
+        Assert.Equal(22.64, points[^1].Upper!.Value, 2);
+        Assert.Equal(1.36, points[^1].Lower!.Value, 2);
+
+        Assert.Equal(expected, Spc.Assure(points, target, direction));
+    }
+
+    [Fact]
+    public void No_target_or_no_limits_yet_gives_no_assurance()
+    {
+        Assert.Equal(Assurance.None, Spc.Assure(Spc.Analyse(Steady, ImprovementDirection.Increase), null, ImprovementDirection.Increase));
+        Assert.Equal(Assurance.None, Spc.Assure(Spc.Analyse(Values(1, 2, 3), ImprovementDirection.Increase), 2, ImprovementDirection.Increase));
+    }
+
+    [Fact]
+    public void Assurance_reads_the_latest_limits_after_a_recalculation()
+    {
+        // Limits 1.36 to 22.64 at first; from point 12, 40 and 44 by turns: 42 ± 10.64 (31.36 to 52.64).
+        var values = Values([.. Steady.Select(v => v!.Value), 40, 44, 40, 44, 40, 44, 40, 44, 40, 44, 40, 44]);
+        var points = Spc.Analyse(values, ImprovementDirection.Increase, [12]);
+
+        Assert.Equal(Assurance.ConsistentlyPasses, Spc.Assure(points, 25, ImprovementDirection.Increase));
+    }
 }

@@ -20,7 +20,7 @@ public static class CultureView
     public sealed record Point(DateOnly Start, string Label, double? Value, SpcPoint Spc);
 
     /// <param name="Target">The measure's target, where one has been set (none can be yet).</param>
-    public sealed record Series(Measure Measure, IReadOnlyList<Point> Points, Variation Variation, string Reading, double? Target = null);
+    public sealed record Series(Measure Measure, IReadOnlyList<Point> Points, Variation Variation, string Reading, double? Target = null, Assurance Assurance = Assurance.None);
 
     public sealed record Marker(DateOnly On, string Text, bool Recalculates);
 
@@ -104,11 +104,13 @@ public static class CultureView
             var annotations = await db.Annotations.AsNoTracking().Where(a => a.On >= from).OrderBy(a => a.On).ToListAsync(cancellationToken);
             var recalculate = annotations.Where(a => a.RecalculateLimits)
                 .Select(a => periods.FindIndex(p => p.End > a.On)).Where(i => i > 0).ToList();
+            var targets = await CultureTargets.ReadAsync(db, cancellationToken);
             var series = Measures.Select(m =>
             {
                 var spc = Spc.Analyse(values[m.Key], m.Direction, recalculate, m.Lowest, m.Highest);
                 var points = periods.Select((p, i) => new Point(p.Start, Label(p), values[m.Key][i], spc[i])).ToList();
-                return new Series(m, points, Spc.Latest(spc), Reading(m, points));
+                double? target = targets.TryGetValue(m.Key, out var t) ? t : null;
+                return new Series(m, points, Spc.Latest(spc), Reading(m, points), target, Spc.Assure(spc, target, m.Direction));
             }).ToList();
 
             var peers = divisionId is null && request.Kind == PeriodKind.Month ? await PeersAsync(series.Single(s => s.Measure.Key == "rate"), cancellationToken) : null;

@@ -20,6 +20,20 @@ public enum ImprovementDirection
     Increase = 1,
 }
 
+/// <summary>
+/// Whether the process, as its latest limits describe it, will meet a target, as Making Data Count's
+/// assurance icons say: a target beyond the limits on the good side is always met, beyond them on the
+/// bad side never, and between them sometimes.
+/// </summary>
+public enum Assurance
+{
+    /// <summary>No target, a neutral measure, or no limits yet.</summary>
+    None = 0,
+    ConsistentlyPasses = 1,
+    ConsistentlyFails = 2,
+    HitAndMiss = 3,
+}
+
 /// <summary>The rule that classified a point: the first of these that holds, in this order.</summary>
 public enum SpecialCause
 {
@@ -65,6 +79,26 @@ public static class Spc
 
     /// <summary>Moving ranges at or above this many times their mean are left out of the limits.</summary>
     public const double ScreeningFactor = 3.267;
+
+    /// <summary>
+    /// The assurance the latest limits give against <paramref name="target"/>, as NHSRplotthedots
+    /// works it out: a target above the upper limit is always failed where higher is better (always met
+    /// where lower is), a target below the lower limit the reverse, and one between them hit and miss.
+    /// </summary>
+    public static Assurance Assure(IReadOnlyList<SpcPoint> points, double? target, ImprovementDirection direction)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var latest = points.LastOrDefault(p => p.Value is not null && p.Upper is not null && p.Lower is not null);
+        if (target is not { } goal || direction == ImprovementDirection.Neutral || latest is null)
+        {
+            return Assurance.None;
+        }
+
+        var higherIsBetter = direction == ImprovementDirection.Increase;
+        return goal > latest.Upper!.Value ? (higherIsBetter ? Assurance.ConsistentlyFails : Assurance.ConsistentlyPasses)
+            : goal < latest.Lower!.Value ? (higherIsBetter ? Assurance.ConsistentlyPasses : Assurance.ConsistentlyFails)
+            : Assurance.HitAndMiss;
+    }
 
     /// <param name="values">The series; null points (suppressed) are skipped, so neighbours either side are consecutive.</param>
     /// <param name="direction">For reporting rate, up is better; for the anonymous share, down is.</param>

@@ -38,7 +38,7 @@ public static class SpcChart
         }
 
         var limits = points.SelectMany(p => new[] { p.Spc.Upper, p.Spc.Lower }).Where(v => v is not null).Select(v => v!.Value);
-        var all = present.Select(p => p.Value!.Value).Concat(limits).ToList();
+        var all = present.Select(p => p.Value!.Value).Concat(limits).Concat(series.Target is { } goal ? [goal] : []).ToList();
         var min = Math.Min(0, all.Min());
         var max = all.Max();
         if (max <= min)
@@ -78,6 +78,13 @@ public static class SpcChart
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(a))}\" x2=\"{F(X(b))}\" y1=\"{F(Y(p.Mean.Value))}\" y2=\"{F(Y(p.Mean.Value))}\" class=\"fw-spc-mean\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(a))}\" x2=\"{F(X(b))}\" y1=\"{F(Y(p.Upper!.Value))}\" y2=\"{F(Y(p.Upper!.Value))}\" class=\"fw-spc-limit\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(a))}\" x2=\"{F(X(b))}\" y1=\"{F(Y(p.Lower!.Value))}\" y2=\"{F(Y(p.Lower!.Value))}\" class=\"fw-spc-limit\"/>");
+        }
+
+        // The target, where the measure has one: a red dotted line, labelled at its right-hand end.
+        if (series.Target is { } target)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(target))}\" y2=\"{F(Y(target))}\" class=\"fw-spc-target\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{F(Y(target) - 4)}\" text-anchor=\"end\" class=\"fw-spc-target-text\">Target {target:0.##}</text>");
         }
 
         // Events: a vertical line at the period they fall in, numbered as in the key under the chart (a

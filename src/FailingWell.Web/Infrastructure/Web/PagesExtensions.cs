@@ -17,6 +17,7 @@ public static class PagesExtensions
                 options.Conventions.AuthorizePage("/Culture/Denominators", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Annotations", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Peers", Accounts.Policies.Administer);
+                options.Conventions.AuthorizePage("/Culture/Targets", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>
