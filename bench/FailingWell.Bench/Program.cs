@@ -73,11 +73,33 @@ if (seedOnly is not null)
     return;
 }
 
+if (args.Contains("--seed-check"))
+{
+    // Seeding alone, for each provider and size: the numbers and where the time went (on stderr).
+    using var server = providers.Contains(DatabaseProvider.PostgreSql) ? PrivatePostgres.Start(forTests: false) : null;
+    foreach (var provider in providers)
+    {
+        foreach (var reports in sizes)
+        {
+            using var database = provider == DatabaseProvider.PostgreSql ? BenchTarget.Postgres(server!) : BenchTarget.Sqlite("seed.db");
+            Verb(web, database, "migrate");
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var seeded = provider == DatabaseProvider.PostgreSql
+                ? await PostgresSeed.RunAsync(database.ConnectionString, reports, divisions, years, today, args.Contains("--keep-unique"))
+                : await ScaleSeed.RunAsync(database.File!, reports, divisions, years, today);
+            Console.WriteLine($"{database.Name}, {reports:N0} reports: {seeded.RowsPerSecond:N0} rows a second ({seeded.Elapsed.TotalSeconds:0.0} s, {seeded.Indexing.TotalSeconds:0.0} s of it after the load)");
+        }
+    }
+
+    return;
+}
+
 var httpSeconds = Option("seconds", 10);
 var submissionsOnly = args.Contains("--submissions-only");
 PrivatePostgres? postgres = null;
+var plans = options.GetValueOrDefault("plans");
 BenchTarget NewTarget(DatabaseProvider provider, string fileName) => provider == DatabaseProvider.PostgreSql
-    ? BenchTarget.Postgres(postgres ??= PrivatePostgres.Start(forTests: false))
+    ? BenchTarget.Postgres(postgres ??= StartPostgres(plans))
     : BenchTarget.Sqlite(fileName);
 var submissions = new List<(DatabaseProvider Provider, SubmissionBenchmark.Result Result)>();
 var scale = new List<(DatabaseProvider Provider, int Reports, Measures Measures)>();
@@ -104,6 +126,11 @@ try
 }
 finally
 {
+    if (postgres is not null && plans is not null)
+    {
+        await SavePlansAsync(postgres, plans);
+    }
+
     postgres?.Dispose();
 }
 
@@ -130,6 +157,57 @@ if (scale.Count > 0)
 
 PrintSubmissions(submissions, httpSeconds);
 return;
+
+// --plans FILE: PostgreSQL logs the plan (EXPLAIN ANALYZE, through auto_explain) of every statement
+// over 10 ms, and the log is copied to FILE at the end. The timing it adds slows every query: not for
+// the numbers, only for reading the plans.
+static PrivatePostgres StartPostgres(string? plans)
+{
+    var server = PrivatePostgres.Start(forTests: false);
+    try
+    {
+        if (plans is not null)
+        {
+            SetUpPlans(server);
+        }
+    }
+    catch
+    {
+        // A server left running would keep whatever this process inherited (the build lock among them).
+        server.Dispose();
+        throw;
+    }
+
+    return server;
+}
+
+static void SetUpPlans(PrivatePostgres server)
+{
+    {
+        using var connection = new Npgsql.NpgsqlConnection(server.AdminConnectionString);
+        connection.Open();
+        foreach (var setting in new[]
+        {
+            "LOAD 'auto_explain'", "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'", "ALTER SYSTEM SET auto_explain.log_min_duration = '10ms'",
+            "ALTER SYSTEM SET auto_explain.log_analyze = on", "ALTER SYSTEM SET auto_explain.log_buffers = on", "SELECT pg_reload_conf()",
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = setting;
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+static async Task SavePlansAsync(PrivatePostgres server, string file)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(server.AdminConnectionString);
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = "SHOW data_directory";
+    var data = (string)(await command.ExecuteScalarAsync())!;
+    File.Copy(Path.Combine(Path.GetDirectoryName(data)!, "server.log"), file, overwrite: true);
+}
 
 static async Task<Measures> MeasureScaleAsync(string web, BenchTarget database, int reports, int divisions, int years, bool keepUnique)
 {
