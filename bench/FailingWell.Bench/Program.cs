@@ -1,21 +1,36 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using FailingWell.Bench;
+using FailingWell.Tests.Support;
+using FailingWell.Web.Infrastructure.Data;
 
 // FailingWell benchmark. Usage:
-//   dotnet run -c Release --project bench/FailingWell.Bench -- [--reports 1000000] [--divisions 60] [--years 5]
+//   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider Sqlite|PostgreSql|all] [--reports 1000000[,5000000]] [--divisions 60] [--years 5]
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --fuzz 10000   (hostile posts to the forms, counted by status)
-// Migrates a fresh SQLite database with the application's `migrate` verb, fills it with synthetic
-// reports (ScaleSeed, here: benchmark data never ships in the web app), recounts the culture roll-ups, then builds every digest
-// (3 streams x organisation + each division) for the last complete month with the `digests build`
-// verb, and prints the results as a markdown table with the machine's cores and memory.
+// For each provider (SQLite by default; PostgreSQL on a private server the benchmark starts and stops),
+// migrates a fresh database with the application's `migrate` verb, fills it with synthetic reports
+// (ScaleSeed for SQLite, PostgresSeed's binary COPY for PostgreSQL: the same reports; benchmark data
+// never ships in the web app), recounts the culture roll-ups, then builds every digest (3 streams x
+// organisation + each division) for the last complete month with the `digests build` verb, and
+// prints the results as one markdown table, a column per provider and size, with the machine's cores and memory.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
     .ToDictionary(x => x.a[2..], x => args[x.i + 1]);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : fallback;
-var reports = Option("reports", 1_000_000);
+var sizes = options.TryGetValue("reports", out var sizeText)
+    ? sizeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => int.Parse(x, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray()
+    : [1_000_000];
 var divisions = Option("divisions", 60);
 var years = Option("years", 5);
+var providerText = options.GetValueOrDefault("provider", "Sqlite");
+DatabaseProvider[] providers = providerText.Equals("all", StringComparison.OrdinalIgnoreCase)
+    ? [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql]
+    : [Enum.Parse<DatabaseProvider>(providerText, ignoreCase: true)];
+if (providers.Any(p => p == DatabaseProvider.SqlServer))
+{
+    throw new NotSupportedException("The benchmark runs on SQLite and PostgreSQL (--provider Sqlite|PostgreSql|all).");
+}
 
 var web = FindWebAssembly();
 if (options.TryGetValue("fuzz", out var fuzzPosts))
@@ -24,88 +39,226 @@ if (options.TryGetValue("fuzz", out var fuzzPosts))
     return;
 }
 
-if (options.TryGetValue("seed-only", out var seedOnly))
+if (options.TryGetValue("seed-only", out var seedOnly) && providers is [DatabaseProvider.PostgreSql])
+{
+    // A scale database on a private PostgreSQL, kept until this process is stopped (SIGTERM or Ctrl+C stops the server too).
+    var server = PrivatePostgres.Start(forTests: false);
+    var database = BenchTarget.Postgres(server);
+    Verb(web, database, "migrate");
+    var made = await PostgresSeed.RunAsync(database.ConnectionString, sizes[0], divisions, years, DateOnly.FromDateTime(DateTime.UtcNow), keepUnique: args.Contains("--keep-unique"));
+    await PostgresSeed.VacuumAsync(database.ConnectionString);
+    Verb(web, database, "culture", "recount", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    Console.WriteLine($"Seeded {made.Reports:N0} reports in {made.Elapsed.TotalSeconds:0.0} s ({made.RowsPerSecond:N0} rows a second). Database__Provider=PostgreSql ConnectionStrings__FailingWell=\"{database.ConnectionString}\"");
+    Console.WriteLine("The server runs until this process is stopped (SIGTERM or Ctrl+C).");
+    var stopped = new TaskCompletionSource();
+    using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopped.TrySetResult(); }))
+    using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stopped.TrySetResult(); }))
+    {
+        await stopped.Task;
+    }
+
+    server.Dispose();
+    return;
+}
+
+if (seedOnly is not null)
 {
     // A scale database to try the pages on: migrated, seeded and recounted, then left in place.
     var target = Path.GetFullPath(seedOnly);
     var workFolder = Path.GetDirectoryName(target)!;
     Run(web, workFolder, target, "migrate");
-    var made = await ScaleSeed.RunAsync(target, reports, divisions, years, DateOnly.FromDateTime(DateTime.UtcNow));
+    var made = await ScaleSeed.RunAsync(target, sizes[0], divisions, years, DateOnly.FromDateTime(DateTime.UtcNow));
     Run(web, workFolder, target, "culture", "recount", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     Console.WriteLine($"Seeded {made.Reports:N0} reports into {target} in {made.Elapsed.TotalSeconds:0.0} s ({made.RowsPerSecond:N0} rows a second).");
     return;
 }
 
-var httpSeconds = Option("seconds", 10);
-var submissions = await SubmissionBenchmark.RunAsync(web, httpSeconds);
-if (args.Contains("--submissions-only"))
+if (args.Contains("--seed-check"))
 {
-    PrintSubmissions(submissions, httpSeconds);
+    // Seeding alone, for each provider and size: the numbers and where the time went (on stderr).
+    using var server = providers.Contains(DatabaseProvider.PostgreSql) ? PrivatePostgres.Start(forTests: false) : null;
+    foreach (var provider in providers)
+    {
+        foreach (var reports in sizes)
+        {
+            using var database = provider == DatabaseProvider.PostgreSql ? BenchTarget.Postgres(server!) : BenchTarget.Sqlite("seed.db");
+            Verb(web, database, "migrate");
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var seeded = provider == DatabaseProvider.PostgreSql
+                ? await PostgresSeed.RunAsync(database.ConnectionString, reports, divisions, years, today, args.Contains("--keep-unique"))
+                : await ScaleSeed.RunAsync(database.File!, reports, divisions, years, today);
+            Console.WriteLine($"{database.Name}, {reports:N0} reports: {seeded.RowsPerSecond:N0} rows a second ({seeded.Elapsed.TotalSeconds:0.0} s, {seeded.Indexing.TotalSeconds:0.0} s of it after the load)");
+        }
+    }
+
     return;
 }
 
-var folder = Directory.CreateTempSubdirectory("failingwell-bench-").FullName;
-var database = Path.Combine(folder, "bench.db");
+var httpSeconds = Option("seconds", 10);
+var submissionsOnly = args.Contains("--submissions-only");
+PrivatePostgres? postgres = null;
+var plans = options.GetValueOrDefault("plans");
+BenchTarget NewTarget(DatabaseProvider provider, string fileName) => provider == DatabaseProvider.PostgreSql
+    ? BenchTarget.Postgres(postgres ??= StartPostgres(plans))
+    : BenchTarget.Sqlite(fileName);
+var submissions = new List<(DatabaseProvider Provider, SubmissionBenchmark.Result Result)>();
+var scale = new List<(DatabaseProvider Provider, int Reports, Measures Measures)>();
 try
 {
-    Run(web, folder, database, "migrate");
-    var seeded = await ScaleSeed.RunAsync(database, reports, divisions, years, DateOnly.FromDateTime(DateTime.UtcNow));
-    var rate = $"{seeded.RowsPerSecond:N0}";
-    var seconds = $"{seeded.Elapsed.TotalSeconds:0.0}";
-    var indexing = $"{seeded.Indexing.TotalSeconds:0.0}";
-    var seed = Run(web, folder, database, "culture", "recount", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-    var build = Run(web, folder, database, "digests", "build", "--stream", "all", "--period", month);
-    var built = Regex.Match(build, @"Built (\d+) digests .* in ([\d.]+) s");
-    var rollups = Regex.Match(seed, @"Recounted ([\d,]+) culture roll-ups in ([\d.]+) s").Groups[2].Value;
-    Run(web, folder, database, "users", "add", "--email", "bench.executive@trust.nhs.uk", "--role", "Executive", "--password", "benchmark password");
-    var culture = (await MeasurePagesAsync(web, folder, database, ["/culture"], "bench.executive@trust.nhs.uk", "benchmark password", enrol: false))[0];
-    Run(web, folder, database, "users", "add", "--email", "bench.lead@trust.nhs.uk", "--role", "GovernanceLead", "--password", "benchmark password");
-    var triage = await MeasurePagesAsync(web, folder, database, ["/triage", "/triage?Filter.Overdue=true", "/triage?Filter.Search=bed"], "bench.lead@trust.nhs.uk", "benchmark password", enrol: true);
+    foreach (var provider in providers)
+    {
+        using (var database = NewTarget(provider, "http.db"))
+        {
+            submissions.Add((provider, await SubmissionBenchmark.RunAsync(web, httpSeconds, database)));
+        }
 
-    Console.WriteLine();
-    Console.WriteLine($"FailingWell benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB, SQLite");
-    Console.WriteLine();
-    Console.WriteLine("| Measure | Result |");
-    Console.WriteLine("| --- | --- |");
-    Console.WriteLine($"| Seeding {reports:N0} reports ({divisions} divisions, {years} years) | {seconds} s ({indexing} s of it building indexes), {rate} rows a second |");
-    Console.WriteLine($"| Building every digest for {month} ({built.Groups[1].Value} packs: 3 streams x organisation + divisions) over {reports:N0} reports | {built.Groups[2].Value} s |");
-    Console.WriteLine($"| Recounting every culture roll-up (weeks and months, all divisions) over {reports:N0} reports | {rollups} s |");
-    Console.WriteLine($"| `/culture` for the organisation, warm, over {reports:N0} reports (20 requests) | p50 {culture.P50:0} ms, p95 {culture.P95:0} ms |");
-    Console.WriteLine($"| `/triage` open queue, warm, over {reports:N0} reports | p50 {triage[0].P50:0} ms, p95 {triage[0].P95:0} ms |");
-    Console.WriteLine($"| `/triage` overdue only | p50 {triage[1].P50:0} ms, p95 {triage[1].P95:0} ms |");
-    Console.WriteLine($"| `/triage` text search | p50 {triage[2].P50:0} ms, p95 {triage[2].P95:0} ms |");
-    PrintSubmissions(submissions, httpSeconds);
+        if (submissionsOnly)
+        {
+            continue;
+        }
+
+        foreach (var reports in sizes)
+        {
+            using var database = NewTarget(provider, "bench.db");
+            scale.Add((provider, reports, await MeasureScaleAsync(web, database, reports, divisions, years, args.Contains("--keep-unique"))));
+        }
+    }
 }
 finally
 {
-    Directory.Delete(folder, recursive: true);
-}
-
-static void PrintSubmissions(SubmissionBenchmark.Result submissions, int httpSeconds)
-{
-    Console.WriteLine();
-    Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level, beside `/health` on the same site ({Environment.ProcessorCount} cores):");
-    Console.WriteLine();
-    Console.WriteLine("| Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health` a second | Ratio |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    foreach (var r in submissions.Levels)
+    if (postgres is not null && plans is not null)
     {
-        Console.WriteLine($"| {r.Clients} | {r.PerSecond:0.0} | {r.P50:0} ms | {r.P95:0} ms | {r.P99:0} ms | {r.Errors} | {r.HealthPerSecond:0} | {100 * r.PerSecond / r.HealthPerSecond:0.00}% |");
+        await SavePlansAsync(postgres, plans);
     }
 
-    Console.WriteLine();
-    Console.WriteLine($"Every receipt shown was for a committed report: {submissions.Shown} receipts shown, {submissions.Committed} reports in the database.");
-    Console.WriteLine($"Codes that do not open after a kill: {submissions.NotOpening} of {submissions.Shown} (the site was stopped with SIGKILL, no shutdown, at the end of the run).");
-    Console.WriteLine($"A follow-up with a valid code: {submissions.FollowUpCpuMilliseconds:0.00} ms of the site's CPU (GET the page, POST the code, the report shown; {submissions.FollowUps} one after another); checking one code's secret alone: {submissions.VerifyMicroseconds:0.0} µs.");
+    postgres?.Dispose();
 }
 
-static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, string folder, string database, string[] paths, string email, string password, bool enrol)
+var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+var memory = $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB";
+if (scale.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"FailingWell benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {memory}, {string.Join(" and ", providers.Select(BenchTarget.NameOf))}, {divisions} divisions, {years} years");
+    Console.WriteLine();
+    Console.WriteLine("| Measure | " + string.Join(" | ", scale.Select(s => $"{BenchTarget.NameOf(s.Provider)}, {s.Reports:N0} reports")) + " |");
+    Console.WriteLine("| --- |" + string.Concat(scale.Select(_ => " --- |")));
+    void Line(string measure, Func<Measures, string> cell) => Console.WriteLine($"| {measure} | {string.Join(" | ", scale.Select(s => cell(s.Measures)))} |");
+    Line("Seeding, rows a second", m => $"{m.Seed.RowsPerSecond:N0} ({m.Seed.Elapsed.TotalSeconds:0.0} s)");
+    Line("… of which building indexes, keys and statistics after the load", m => $"{m.Seed.Indexing.TotalSeconds:0.0} s");
+    Line("VACUUM after the seed (PostgreSQL; what autovacuum would do next), not in the seeding time", m => m.Vacuum is { } v ? $"{v.TotalSeconds:0.0} s" : "-");
+    Line($"Building every digest for {month} (3 streams x organisation + divisions)", m => $"{m.Digests} packs, {m.DigestSeconds} s");
+    Line("Recounting every culture roll-up (weeks and months, all divisions)", m => $"{m.RollupSeconds} s");
+    Line("`/culture` for the organisation, warm (20 requests)", m => $"p50 {m.Culture.P50:0} ms, p95 {m.Culture.P95:0} ms");
+    Line("`/triage` open queue, warm (a lead signed in with two-factor)", m => $"p50 {m.Queue.P50:0} ms, p95 {m.Queue.P95:0} ms");
+    Line("`/triage` overdue only", m => $"p50 {m.Overdue.P50:0} ms, p95 {m.Overdue.P95:0} ms");
+    Line("`/triage` word search (\"bed\": one report in eight)", m => $"p50 {m.Search.P50:0} ms, p95 {m.Search.P95:0} ms");
+}
+
+PrintSubmissions(submissions, httpSeconds);
+return;
+
+// --plans FILE: PostgreSQL logs the plan (EXPLAIN ANALYZE, through auto_explain) of every statement
+// over 10 ms, and the log is copied to FILE at the end. The timing it adds slows every query: not for
+// the numbers, only for reading the plans.
+static PrivatePostgres StartPostgres(string? plans)
+{
+    var server = PrivatePostgres.Start(forTests: false);
+    try
+    {
+        if (plans is not null)
+        {
+            SetUpPlans(server);
+        }
+    }
+    catch
+    {
+        // A server left running would keep whatever this process inherited (the build lock among them).
+        server.Dispose();
+        throw;
+    }
+
+    return server;
+}
+
+static void SetUpPlans(PrivatePostgres server)
+{
+    {
+        using var connection = new Npgsql.NpgsqlConnection(server.AdminConnectionString);
+        connection.Open();
+        foreach (var setting in new[]
+        {
+            "LOAD 'auto_explain'", "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'", "ALTER SYSTEM SET auto_explain.log_min_duration = '10ms'",
+            "ALTER SYSTEM SET auto_explain.log_analyze = on", "ALTER SYSTEM SET auto_explain.log_buffers = on", "SELECT pg_reload_conf()",
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = setting;
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+static async Task SavePlansAsync(PrivatePostgres server, string file)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(server.AdminConnectionString);
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = "SHOW data_directory";
+    var data = (string)(await command.ExecuteScalarAsync())!;
+    File.Copy(Path.Combine(Path.GetDirectoryName(data)!, "server.log"), file, overwrite: true);
+}
+
+static async Task<Measures> MeasureScaleAsync(string web, BenchTarget database, int reports, int divisions, int years, bool keepUnique)
+{
+    Verb(web, database, "migrate");
+    var today = DateOnly.FromDateTime(DateTime.UtcNow);
+    var seeded = database.Provider == DatabaseProvider.PostgreSql
+        ? await PostgresSeed.RunAsync(database.ConnectionString, reports, divisions, years, today, keepUnique)
+        : await ScaleSeed.RunAsync(database.File!, reports, divisions, years, today);
+    TimeSpan? vacuum = database.Provider == DatabaseProvider.PostgreSql ? await PostgresSeed.VacuumAsync(database.ConnectionString) : null;
+    var recount = Verb(web, database, "culture", "recount", "--from", today.AddYears(-years).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    var build = Verb(web, database, "digests", "build", "--stream", "all", "--period", month);
+    var built = Regex.Match(build, @"Built (\d+) digests .* in ([\d.]+) s");
+    var rollups = Regex.Match(recount, @"Recounted ([\d,]+) culture roll-ups in ([\d.]+) s").Groups[2].Value;
+    Verb(web, database, "users", "add", "--email", "bench.executive@trust.nhs.uk", "--role", "Executive", "--password", "benchmark password");
+    var culture = (await MeasurePagesAsync(web, database, ["/culture"], "bench.executive@trust.nhs.uk", "benchmark password", enrol: true))[0]; // executives too have two factors (0053)
+    Verb(web, database, "users", "add", "--email", "bench.lead@trust.nhs.uk", "--role", "GovernanceLead", "--password", "benchmark password");
+    var triage = await MeasurePagesAsync(web, database, ["/triage", "/triage?Filter.Overdue=true", "/triage?Filter.Search=bed"], "bench.lead@trust.nhs.uk", "benchmark password", enrol: true);
+    return new Measures(seeded, vacuum, built.Groups[1].Value, built.Groups[2].Value, rollups, culture, triage[0], triage[1], triage[2]);
+}
+
+static void PrintSubmissions(List<(DatabaseProvider Provider, SubmissionBenchmark.Result Result)> submissions, int httpSeconds)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level, beside `/health/live` (no database work) on the same site, measured first while idle ({Environment.ProcessorCount} cores):");
+    Console.WriteLine();
+    Console.WriteLine("| Provider | Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health/live` a second | Ratio |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var (provider, result) in submissions)
+    {
+        foreach (var r in result.Levels)
+        {
+            Console.WriteLine($"| {BenchTarget.NameOf(provider)} | {r.Clients} | {r.PerSecond:0.0} | {r.P50:0} ms | {r.P95:0} ms | {r.P99:0} ms | {r.Errors} | {r.HealthPerSecond:N0} | {100 * r.PerSecond / r.HealthPerSecond:0.00}% |");
+        }
+    }
+
+    foreach (var (provider, submission) in submissions)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{BenchTarget.NameOf(provider)}: every receipt shown was for a committed report: {submission.Shown} receipts shown, {submission.Committed} reports in the database.");
+        Console.WriteLine($"{BenchTarget.NameOf(provider)}: codes that do not open after a kill: {submission.NotOpening} of {submission.Shown} (the site was stopped with SIGKILL, no shutdown, at the end of the run).");
+        Console.WriteLine($"{BenchTarget.NameOf(provider)}: a follow-up with a valid code: {submission.FollowUpCpuMilliseconds:0.00} ms of the site's CPU (GET the page, POST the code, the report shown; {submission.FollowUps} one after another); checking one code's secret alone: {submission.VerifyMicroseconds:0.0} µs.");
+    }
+}
+
+static async Task<List<(double P50, double P95)>> MeasurePagesAsync(string web, BenchTarget database, string[] paths, string email, string password, bool enrol)
 {
     var port = FreePort();
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
     start.ArgumentList.Add(web);
-    start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
+    database.Apply(start);
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     BehindTls.AddKeyRingCertificate(start);
     start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
@@ -227,14 +380,29 @@ static int FreePort()
 
 static string Run(string web, string folder, string database, params string[] arguments)
 {
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
+    start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
+    return RunProcess(web, start, arguments);
+}
+
+static string Verb(string web, BenchTarget database, params string[] arguments)
+{
+    var start = new ProcessStartInfo("dotnet");
+    database.Apply(start);
+    return RunProcess(web, start, arguments);
+}
+
+static string RunProcess(string web, ProcessStartInfo start, string[] arguments)
+{
+    start.RedirectStandardOutput = true;
+    start.RedirectStandardError = true;
+    start.UseShellExecute = false;
     start.ArgumentList.Add(web);
     foreach (var argument in arguments)
     {
         start.ArgumentList.Add(argument);
     }
 
-    start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     BehindTls.AddKeyRingCertificate(start);
     start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
@@ -273,3 +441,8 @@ static string FindWebAssembly()
 
     throw new FileNotFoundException("Build the solution first: FailingWell.Web.dll was not found.");
 }
+
+/// <summary>One provider's and one size's results.</summary>
+internal sealed record Measures(
+    ScaleSeed.Result Seed, TimeSpan? Vacuum, string Digests, string DigestSeconds, string RollupSeconds,
+    (double P50, double P95) Culture, (double P50, double P95) Queue, (double P50, double P95) Overdue, (double P50, double P95) Search);

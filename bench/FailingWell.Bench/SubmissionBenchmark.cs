@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using FailingWell.Bench;
 
 /// <summary>
 /// Staff sending reports over HTTP as a browser does (GET the form, POST it with its antiforgery
-/// token) at 1, 8 and 32 concurrent clients, measured beside the same site's /health throughput.
+/// token) at 1, 8 and 32 concurrent clients, measured beside the same site's /health/live throughput
+/// (the site answering with no database work: the ceiling of the host itself).
 /// </summary>
 internal static partial class SubmissionBenchmark
 {
@@ -15,14 +16,12 @@ internal static partial class SubmissionBenchmark
     /// <param name="FollowUpCpuMilliseconds">The site's CPU time per follow-up (GET the page, POST a valid code, the report shown).</param>
     public sealed record Result(IReadOnlyList<Level> Levels, int Shown, long Committed, int NotOpening, int FollowUps, double FollowUpCpuMilliseconds, double VerifyMicroseconds);
 
-    public static async Task<Result> RunAsync(string web, int seconds)
+    public static async Task<Result> RunAsync(string web, int seconds, BenchTarget database)
     {
-        var folder = Directory.CreateTempSubdirectory("failingwell-bench-http-").FullName;
-        var database = Path.Combine(folder, "http.db");
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(web);
-        start.Environment["ConnectionStrings__FailingWell"] = $"Data Source={database}";
+        database.Apply(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__MigrateOnStart"] = "true"; // a fresh benchmark database each run
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -48,7 +47,7 @@ internal static partial class SubmissionBenchmark
                 {
                     try
                     {
-                        if ((await probe.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
+                        if ((await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
                         {
                             break;
                         }
@@ -87,15 +86,18 @@ internal static partial class SubmissionBenchmark
             await server.WaitForExitAsync();
         }
 
-        await using var connection = new SqliteConnection($"Data Source={database}");
+        await using var connection = database.Connection();
         await connection.OpenAsync();
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Reports";
-        var committed = (long)(await count.ExecuteScalarAsync())!;
+        count.CommandText = "SELECT COUNT(*) FROM \"Reports\"";
+        var committed = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         var notOpening = 0;
         await using var find = connection.CreateCommand();
-        find.CommandText = "SELECT ReceiptSalt, ReceiptHash FROM Reports WHERE ReceiptLocator = $locator";
-        var locator = find.Parameters.Add("$locator", SqliteType.Text);
+        find.CommandText = "SELECT \"ReceiptSalt\", \"ReceiptHash\" FROM \"Reports\" WHERE \"ReceiptLocator\" = @locator";
+        var locator = find.CreateParameter();
+        locator.ParameterName = "@locator";
+        locator.DbType = System.Data.DbType.String;
+        find.Parameters.Add(locator);
         foreach (var code in codes)
         {
             // The check the follow-up page makes, against what the database kept.
@@ -108,8 +110,6 @@ internal static partial class SubmissionBenchmark
             }
         }
 
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
         return new Result(levels, codes.Count, committed, notOpening, followUps, followUpCpu, VerifyMicroseconds());
     }
 
@@ -122,7 +122,7 @@ internal static partial class SubmissionBenchmark
         {
             while (stop.Elapsed < duration)
             {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref total);

@@ -39,11 +39,8 @@ public static class BuildDigests
             }
 
             var streams = request.Stream == "all" ? Enum.GetValues<GovernanceStream>() : [Enum.Parse<GovernanceStream>(request.Stream!)];
-            var built = new List<Digest>();
-            foreach (var stream in streams)
-            {
-                built.AddRange(await builder.BuildAsync(stream, period, cancellationToken));
-            }
+            // Every stream's reads in one pass each (DigestBuilder), not once a stream.
+            var built = await builder.BuildAsync(streams, period, cancellationToken);
 
             await runs.NotifyAsync(built, cancellationToken);
             return built.Count;

@@ -1,136 +1,206 @@
 namespace FailingWell.Web.Features.Digests;
 
 /// <summary>
-/// Builds one stream's packs for one period: the organisation's and every division's, from a handful
-/// of grouped SQL queries over indexed columns (never by loading reports). A pack that exists is left
-/// as it is: building a period again adds what is missing and changes nothing else.
+/// Builds the packs for one period, the organisation's and every division's, for one stream or
+/// several at once, from a few grouped SQL queries over indexed columns (never by loading reports).
+/// Each query reads every stream asked for in one pass; each stream's packs are then made in memory
+/// from those compact rows, a division's rows found by key rather than by filtering every row for
+/// every pack. A pack that exists is left as it is: building a period again adds what is missing and
+/// changes nothing else.
 /// </summary>
 public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
 {
     private static readonly string[] ConcernCategories = ["Staffing", "Equipment", "Environment and cleanliness", "Information governance"];
 
-    public async Task<IReadOnlyList<Digest>> BuildAsync(GovernanceStream stream, Period period, CancellationToken cancellationToken)
+    // Every status, and every status but closed: said out loud so the (Status, date) indexes can be
+    // used for a date range (an IN list on the first column), with the same rows as no status filter
+    // and as "not closed".
+    private static readonly ReportStatus[] AllStatuses = Enum.GetValues<ReportStatus>();
+    private static readonly ReportStatus[] OpenStatuses = [.. AllStatuses.Where(s => s != ReportStatus.Closed)];
+
+    public Task<IReadOnlyList<Digest>> BuildAsync(GovernanceStream stream, Period period, CancellationToken cancellationToken) =>
+        BuildAsync([stream], period, cancellationToken);
+
+    /// <summary>Every pack of <paramref name="streams"/> for <paramref name="period"/>, in the order of the streams given.</summary>
+    public async Task<IReadOnlyList<Digest>> BuildAsync(IReadOnlyCollection<GovernanceStream> streams, Period period, CancellationToken cancellationToken)
     {
-        var existing = await db.Digests.Where(d => d.Stream == stream && d.PeriodKey == period.Key).Select(d => d.ScopeKey).ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(period);
+        GovernanceStream[] wanted = [.. streams.Distinct()];
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        var existing = (await db.Digests.Where(d => d.PeriodKey == period.Key).Select(d => new { d.Stream, d.ScopeKey }).ToListAsync(cancellationToken))
+            .Select(d => (d.Stream, d.ScopeKey)).ToHashSet();
         var divisions = await db.Divisions.AsNoTracking().Select(d => new { d.Id, d.Name, d.IsRetired }).ToListAsync(cancellationToken);
-        var (start, end) = (period.Start, period.End);
-        var inStream = db.Reports.AsNoTracking().Where(r => r.Stream == stream);
-        var inPeriod = inStream.Where(r => r.ReceivedOn >= start && r.ReceivedOn < end);
-
-        // Counts, grouped by division, for each breakdown.
-        var byKind = (await inPeriod.GroupBy(r => new { r.DivisionId, r.Kind }).Select(g => new { g.Key.DivisionId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(x => (x.DivisionId, Label: x.Kind.Describe(), x.Count)).ToList();
+        var divisionNames = divisions.ToDictionary(d => d.Id, d => d.Name);
         var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var byCategory = (await inPeriod.GroupBy(r => new { r.DivisionId, r.CategoryId }).Select(g => new { g.Key.DivisionId, g.Key.CategoryId, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(x => (x.DivisionId, Label: categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)).ToList();
-        var byPhysical = (await inPeriod.GroupBy(r => new { r.DivisionId, r.PhysicalHarm }).Select(g => new { g.Key.DivisionId, g.Key.PhysicalHarm, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(x => (x.DivisionId, Label: HarmLabel(x.PhysicalHarm), x.Count)).ToList();
-        var byPsychological = (await inPeriod.GroupBy(r => new { r.DivisionId, r.PsychologicalHarm }).Select(g => new { g.Key.DivisionId, g.Key.PsychologicalHarm, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(x => (x.DivisionId, Label: x.PsychologicalHarm == PsychologicalHarm.None ? "No distress" : $"{x.PsychologicalHarm} distress", x.Count)).ToList();
+        var (start, end) = (period.Start, period.End);
+        var reports = db.Reports.AsNoTracking();
+        var inStreams = wanted.Length == 1 ? reports.Where(r => r.Stream == wanted[0])
+            : wanted.Length == Enum.GetValues<GovernanceStream>().Length ? reports
+            : reports.Where(r => EF.Constant(wanted).Contains(r.Stream));
+        var inPeriod = inStreams.Where(r => r.ReceivedOn >= start && r.ReceivedOn < end);
 
-        // Totals for this period and the 12 before it, bucketed from daily counts.
-        var historyStart = Enumerable.Range(0, 12).Aggregate(period, (p, _) => p.Previous).Start;
-        var daily = await inStream.Where(r => r.ReceivedOn >= historyStart && r.ReceivedOn < end)
-            .GroupBy(r => new { r.DivisionId, r.ReceivedOn }).Select(g => new { g.Key.DivisionId, g.Key.ReceivedOn, Count = g.Count() }).ToListAsync(cancellationToken);
+        // The period's reports of every stream, counted by everything a breakdown groups by: one pass
+        // for the kind, category, harm and rating breakdowns (and the concerns, which are any stream's).
+        var counted = await reports.Where(r => r.ReceivedOn >= start && r.ReceivedOn < end)
+            .GroupBy(r => new { r.Stream, r.DivisionId, r.Kind, r.CategoryId, r.PhysicalHarm, r.PsychologicalHarm, r.RiskRating })
+            .Select(g => new CountedRow(g.Key.Stream, g.Key.DivisionId, g.Key.Kind, g.Key.CategoryId, g.Key.PhysicalHarm, g.Key.PsychologicalHarm, g.Key.RiskRating, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        // Totals for this period and the 12 before it.
         var periods = new List<Period> { period };
         for (var i = 0; i < 12; i++)
         {
             periods.Add(periods[^1].Previous);
         }
 
+        // Counted by period in the database (which of the 13 each report falls in), not by day: a few
+        // thousand rows back rather than one a division a day a stream.
+        var (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12) = (periods[0].Start, periods[1].Start, periods[2].Start, periods[3].Start,
+            periods[4].Start, periods[5].Start, periods[6].Start, periods[7].Start, periods[8].Start, periods[9].Start, periods[10].Start, periods[11].Start, periods[12].Start);
+        var perPeriod = await inStreams.Where(r => r.ReceivedOn >= s12 && r.ReceivedOn < end)
+            .Select(r => new
+            {
+                r.Stream,
+                r.DivisionId,
+                Ago = r.ReceivedOn >= s0 ? 0 : r.ReceivedOn >= s1 ? 1 : r.ReceivedOn >= s2 ? 2 : r.ReceivedOn >= s3 ? 3 : r.ReceivedOn >= s4 ? 4
+                    : r.ReceivedOn >= s5 ? 5 : r.ReceivedOn >= s6 ? 6 : r.ReceivedOn >= s7 ? 7 : r.ReceivedOn >= s8 ? 8 : r.ReceivedOn >= s9 ? 9
+                    : r.ReceivedOn >= s10 ? 10 : r.ReceivedOn >= s11 ? 11 : 12,
+            })
+            .GroupBy(r => new { r.Stream, r.DivisionId, r.Ago })
+            .Select(g => new PeriodRow(g.Key.Stream, g.Key.DivisionId, g.Key.Ago, g.Count()))
+            .ToListAsync(cancellationToken);
+
         var notable = await inPeriod.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskRating >= RiskRating.High)
             .OrderBy(r => r.Id)
-            .Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title, r.PhysicalHarm, r.RiskRating })
+            .Select(r => new { r.Stream, r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title, r.PhysicalHarm, r.RiskRating })
             .ToListAsync(cancellationToken);
-        var acknowledgements = await inStream.Where(r => r.AcknowledgeBy >= start && r.AcknowledgeBy < end)
-            .GroupBy(r => r.DivisionId)
-            .Select(g => new { DivisionId = g.Key, Due = g.Count(), OnTime = g.Count(r => r.AcknowledgedOn != null && r.AcknowledgedOn <= r.AcknowledgeBy) })
+        var acknowledgements = await inStreams.Where(r => EF.Constant(AllStatuses).Contains(r.Status) && r.AcknowledgeBy >= start && r.AcknowledgeBy < end)
+            .GroupBy(r => new { r.Stream, r.DivisionId })
+            .Select(g => new DueRow(g.Key.Stream, g.Key.DivisionId, g.Count(), g.Count(r => r.AcknowledgedOn != null && r.AcknowledgedOn <= r.AcknowledgeBy)))
             .ToListAsync(cancellationToken);
-        var feedback = await inStream.Where(r => r.FeedbackBy >= start && r.FeedbackBy < end)
-            .GroupBy(r => r.DivisionId)
-            .Select(g => new { DivisionId = g.Key, Due = g.Count(), OnTime = g.Count(r => r.FeedbackGivenOn != null && r.FeedbackGivenOn <= r.FeedbackBy) })
+        var feedback = await inStreams.Where(r => EF.Constant(AllStatuses).Contains(r.Status) && r.FeedbackBy >= start && r.FeedbackBy < end)
+            .GroupBy(r => new { r.Stream, r.DivisionId })
+            .Select(g => new DueRow(g.Key.Stream, g.Key.DivisionId, g.Count(), g.Count(r => r.FeedbackGivenOn != null && r.FeedbackGivenOn <= r.FeedbackBy)))
             .ToListAsync(cancellationToken);
         // Overdue as the period ends: the same rules as the queue and the morning summary.
-        var received = inStream.Where(r => r.ReceivedOn < end);
+        var received = inStreams.Where(r => r.ReceivedOn < end);
         var acknowledgementOverdue = await received.Where(ReportRules.AcknowledgementOverdue(end))
-            .GroupBy(r => r.DivisionId).Select(g => new { DivisionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var feedbackOverdue = await received.Where(ReportRules.FeedbackOverdue(end))
-            .GroupBy(r => r.DivisionId).Select(g => new { DivisionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var overdue = acknowledgementOverdue.Select(x => new { x.DivisionId, Acknowledgement = x.Count, Feedback = 0 })
-            .Concat(feedbackOverdue.Select(x => new { x.DivisionId, Acknowledgement = 0, Feedback = x.Count }))
-            .ToList();
-        var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStream, cancellationToken);
-        var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStream, cancellationToken);
-        var actions = openActions.Select(a => new { a.DivisionId, a.OwnerName, Open = a.Count, Overdue = 0 })
-            .Concat(overdueActions.Select(a => new { a.DivisionId, a.OwnerName, Open = 0, Overdue = a.Count }))
-            .ToList();
-        var learning = await inStream.Where(r => r.LearningRecordedOn >= start && r.LearningRecordedOn < end && r.Learning != null)
-            .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
-        var goodPractice = stream == GovernanceStream.PatientExperience
-            ? await db.Reports.AsNoTracking().Where(r => r.Kind == ReportKind.GoodPractice && r.ReceivedOn >= start && r.ReceivedOn < end)
+            .GroupBy(r => new { r.Stream, r.DivisionId }).Select(g => new StreamCount(g.Key.Stream, g.Key.DivisionId, g.Count())).ToListAsync(cancellationToken);
+        var feedbackOverdue = await received.Where(ReportRules.FeedbackOverdue(end)).Where(r => EF.Constant(OpenStatuses).Contains(r.Status))
+            .GroupBy(r => new { r.Stream, r.DivisionId }).Select(g => new StreamCount(g.Key.Stream, g.Key.DivisionId, g.Count())).ToListAsync(cancellationToken);
+        var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStreams, cancellationToken);
+        var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStreams, cancellationToken);
+        var learning = await inStreams.Where(r => r.LearningRecordedOn >= start && r.LearningRecordedOn < end && r.Learning != null)
+            .OrderBy(r => r.Id).Select(r => new { r.Stream, r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
+        var goodPractice = wanted.Contains(GovernanceStream.PatientExperience)
+            ? await reports.Where(r => r.Kind == ReportKind.GoodPractice && r.ReceivedOn >= start && r.ReceivedOn < end)
                 .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title }).ToListAsync(cancellationToken)
             : [];
-        var byRating = stream == GovernanceStream.RiskAndCompliance
-            ? (await inPeriod.GroupBy(r => new { r.DivisionId, r.RiskRating }).Select(g => new { g.Key.DivisionId, g.Key.RiskRating, Count = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.DivisionId, Label: x.RiskRating is { } rating ? $"{rating} risk" : "Not graded yet", x.Count)).ToList()
-            : [];
-        var concerns = stream == GovernanceStream.RiskAndCompliance
-            ? (await db.Reports.AsNoTracking().Where(r => r.Kind == ReportKind.Concern && r.ReceivedOn >= start && r.ReceivedOn < end && ConcernCategories.Contains(r.Category!.Name))
-                .GroupBy(r => new { r.DivisionId, r.CategoryId }).Select(g => new { g.Key.DivisionId, g.Key.CategoryId, Count = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.DivisionId, Label: categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)).ToList()
-            : [];
-
-        var scopes = new List<(string Key, string Name, int? DivisionId, Func<int?, bool> Includes)>
-        {
-            (Digest.OrganisationScope, "Whole organisation", null, _ => true),
-        };
-        foreach (var division in divisions.Where(d => !d.IsRetired || daily.Any(x => x.DivisionId == d.Id)).OrderBy(d => d.Name))
-        {
-            scopes.Add((Digest.DivisionScope(division.Id), division.Name, division.Id, id => id == division.Id));
-        }
+        var goodPracticeByDivision = goodPractice.ToLookup(g => g.DivisionId);
+        var concerns = new Counts(counted
+            .Where(x => x.Kind == ReportKind.Concern && categoryNames.TryGetValue(x.CategoryId, out var name) && ConcernCategories.Contains(name))
+            .Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
 
         var built = new List<Digest>();
-        foreach (var scope in scopes.Where(s => !existing.Contains(s.Key)))
+        foreach (var stream in wanted)
         {
-            var counts = periods.Select(p => daily.Where(x => scope.Includes(x.DivisionId) && x.ReceivedOn >= p.Start && x.ReceivedOn < p.End).Sum(x => x.Count)).ToList();
-            var previousTwelve = counts.Skip(1).ToList();
-            Breakdown Of(string title, IEnumerable<(int? DivisionId, string Label, int Count)> rows) =>
-                Breakdown.Of(title, rows.Where(x => scope.Includes(x.DivisionId)).GroupBy(x => x.Label).Select(g => (g.Key, g.Sum(x => x.Count))));
-            var ack = acknowledgements.Where(x => scope.Includes(x.DivisionId)).ToList();
-            var fb = feedback.Where(x => scope.Includes(x.DivisionId)).ToList();
-            var late = overdue.Where(x => scope.Includes(x.DivisionId)).ToList();
-            var divisionNames = divisions.ToDictionary(d => d.Id, d => d.Name);
+            var ofStream = counted.Where(x => x.Stream == stream).ToList();
+            var byKind = new Counts(ofStream.Select(x => (x.DivisionId, x.Kind.Describe(), x.Count)));
+            var byCategory = new Counts(ofStream.Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
+            var byPhysical = new Counts(ofStream.Select(x => (x.DivisionId, HarmLabel(x.PhysicalHarm), x.Count)));
+            var byPsychological = new Counts(ofStream.Select(x => (x.DivisionId, x.PsychologicalHarm == PsychologicalHarm.None ? "No distress" : $"{x.PsychologicalHarm} distress", x.Count)));
+            var byRating = new Counts(stream == GovernanceStream.RiskAndCompliance
+                ? ofStream.Select(x => (x.DivisionId, x.RiskRating is { } rating ? $"{rating} risk" : "Not graded yet", x.Count))
+                : []);
 
-            var content = new DigestContent(
-                stream.Describe(), scope.Name, period.Describe(),
-                counts[0], counts[1], previousTwelve.Average(),
-                scope.DivisionId is null
-                    ? Breakdown.Of("By division", daily.Where(x => x.ReceivedOn >= start).GroupBy(x => x.DivisionId is { } d ? divisionNames.GetValueOrDefault(d, "Unknown") : "Not sure").Select(g => (g.Key, g.Sum(x => x.Count))))
-                    : null,
-                Of("By kind", byKind),
-                Of("By category", byCategory),
-                Of("By physical harm", byPhysical),
-                Of("By psychological harm", byPsychological),
-                [.. notable.Where(n => scope.Includes(n.DivisionId)).Select(n => new Notable(n.Reference, n.Category, n.Title,
-                    n.PhysicalHarm >= PhysicalHarm.Severe ? $"{HarmLabel(n.PhysicalHarm)}" : $"{n.RiskRating} risk"))],
-                new Timeliness(ack.Sum(x => x.Due), ack.Sum(x => x.OnTime), late.Sum(x => x.Acknowledgement), fb.Sum(x => x.Due), fb.Sum(x => x.OnTime), late.Sum(x => x.Feedback)),
-                [.. actions.Where(a => scope.Includes(a.DivisionId)).GroupBy(a => a.OwnerName ?? "No owner")
-                    .Select(g => new OwnerActions(g.Key, g.Sum(a => a.Open), g.Sum(a => a.Overdue))).OrderByDescending(o => o.Overdue).ThenBy(o => o.Owner, StringComparer.Ordinal)],
-                [.. learning.Where(l => scope.Includes(l.DivisionId)).Select(l => new LearningItem(l.Reference, l.Learning!))],
-                stream == GovernanceStream.PatientExperience
-                    ? new GoodPractice(goodPractice.Count(g => scope.Includes(g.DivisionId)),
-                        [.. goodPractice.Where(g => scope.Includes(g.DivisionId)).Select(g => new Notable(g.Reference, g.Category, g.Title, "Good practice"))])
-                    : null,
-                stream == GovernanceStream.RiskAndCompliance
-                    ? new RiskSection(Of("Risks by rating", byRating), Of("Concerns about staffing, equipment, estates and information governance", concerns))
-                    : null);
-
-            built.Add(new Digest
+            var streamPerPeriod = perPeriod.Where(x => x.Stream == stream).ToList();
+            var history = new Dictionary<int, int[]>();
+            var organisationHistory = new int[periods.Count];
+            foreach (var row in streamPerPeriod)
             {
-                Stream = stream, PeriodKind = period.Kind, PeriodKey = period.Key, PeriodStart = start, PeriodEnd = end,
-                ScopeKey = scope.Key, ScopeName = scope.Name, DivisionId = scope.DivisionId,
-                BuiltAtUtc = clock.GetUtcNow().UtcDateTime, Total = counts[0], Content = content.ToJson(),
-            });
+                var at = row.Ago;
+                organisationHistory[at] += row.Count;
+                if (row.DivisionId is { } id)
+                {
+                    if (!history.TryGetValue(id, out var counts))
+                    {
+                        history[id] = counts = new int[periods.Count];
+                    }
+
+                    counts[at] += row.Count;
+                }
+            }
+
+            var byDivision = Breakdown.Of("By division", streamPerPeriod.Where(x => x.Ago == 0)
+                .GroupBy(x => x.DivisionId is { } d ? divisionNames.GetValueOrDefault(d, "Unknown") : "Not sure").Select(g => (g.Key, g.Sum(x => x.Count))));
+            var streamNotable = notable.Where(n => n.Stream == stream).ToList();
+            var notableByDivision = streamNotable.ToLookup(n => n.DivisionId);
+            var streamActions = openActions.Where(a => a.Stream == stream).Select(a => new { a.DivisionId, a.OwnerName, Open = a.Count, Overdue = 0 })
+                .Concat(overdueActions.Where(a => a.Stream == stream).Select(a => new { a.DivisionId, a.OwnerName, Open = 0, Overdue = a.Count }))
+                .ToList();
+            var actionsByDivision = streamActions.ToLookup(a => a.DivisionId);
+            var streamLearning = learning.Where(l => l.Stream == stream).ToList();
+            var learningByDivision = streamLearning.ToLookup(l => l.DivisionId);
+            var streamAcknowledgements = acknowledgements.Where(x => x.Stream == stream).ToList();
+            var acknowledgementsByDivision = streamAcknowledgements.ToLookup(x => x.DivisionId);
+            var streamFeedback = feedback.Where(x => x.Stream == stream).ToList();
+            var feedbackByDivision = streamFeedback.ToLookup(x => x.DivisionId);
+            var streamAcknowledgementOverdue = acknowledgementOverdue.Where(x => x.Stream == stream).ToList();
+            var acknowledgementOverdueByDivision = streamAcknowledgementOverdue.ToLookup(x => x.DivisionId);
+            var streamFeedbackOverdue = feedbackOverdue.Where(x => x.Stream == stream).ToList();
+            var feedbackOverdueByDivision = streamFeedbackOverdue.ToLookup(x => x.DivisionId);
+
+            // The organisation's pack takes every row, in order; a division's, the rows of its key (in the same order).
+            static IEnumerable<T> In<T>(List<T> all, ILookup<int?, T> byDivision, int? divisionId) => divisionId is null ? all : byDivision[divisionId];
+
+            var withReports = streamPerPeriod.Select(x => x.DivisionId).ToHashSet();
+            var scopes = new List<(string Key, string Name, int? DivisionId)> { (Digest.OrganisationScope, "Whole organisation", null) };
+            foreach (var division in divisions.Where(d => !d.IsRetired || withReports.Contains(d.Id)).OrderBy(d => d.Name))
+            {
+                scopes.Add((Digest.DivisionScope(division.Id), division.Name, division.Id));
+            }
+
+            foreach (var scope in scopes.Where(s => !existing.Contains((stream, s.Key))))
+            {
+                var counts = scope.DivisionId is { } divisionId ? history.GetValueOrDefault(divisionId) ?? new int[periods.Count] : organisationHistory;
+                var ack = In(streamAcknowledgements, acknowledgementsByDivision, scope.DivisionId).ToList();
+                var fb = In(streamFeedback, feedbackByDivision, scope.DivisionId).ToList();
+                var good = In(goodPractice, goodPracticeByDivision, scope.DivisionId).ToList();
+                var content = new DigestContent(
+                    stream.Describe(), scope.Name, period.Describe(),
+                    counts[0], counts[1], counts.Skip(1).Average(),
+                    scope.DivisionId is null ? byDivision : null,
+                    byKind.Of("By kind", scope.DivisionId),
+                    byCategory.Of("By category", scope.DivisionId),
+                    byPhysical.Of("By physical harm", scope.DivisionId),
+                    byPsychological.Of("By psychological harm", scope.DivisionId),
+                    [.. In(streamNotable, notableByDivision, scope.DivisionId).Select(n => new Notable(n.Reference, n.Category, n.Title,
+                        n.PhysicalHarm >= PhysicalHarm.Severe ? $"{HarmLabel(n.PhysicalHarm)}" : $"{n.RiskRating} risk"))],
+                    new Timeliness(
+                        ack.Sum(x => x.Due), ack.Sum(x => x.OnTime), In(streamAcknowledgementOverdue, acknowledgementOverdueByDivision, scope.DivisionId).Sum(x => x.Count),
+                        fb.Sum(x => x.Due), fb.Sum(x => x.OnTime), In(streamFeedbackOverdue, feedbackOverdueByDivision, scope.DivisionId).Sum(x => x.Count)),
+                    [.. In(streamActions, actionsByDivision, scope.DivisionId).GroupBy(a => a.OwnerName ?? "No owner")
+                        .Select(g => new OwnerActions(g.Key, g.Sum(a => a.Open), g.Sum(a => a.Overdue))).OrderByDescending(o => o.Overdue).ThenBy(o => o.Owner, StringComparer.Ordinal)],
+                    [.. In(streamLearning, learningByDivision, scope.DivisionId).Select(l => new LearningItem(l.Reference, l.Learning!))],
+                    stream == GovernanceStream.PatientExperience
+                        ? new GoodPractice(good.Count, [.. good.Select(g => new Notable(g.Reference, g.Category, g.Title, "Good practice"))])
+                        : null,
+                    stream == GovernanceStream.RiskAndCompliance
+                        ? new RiskSection(byRating.Of("Risks by rating", scope.DivisionId), concerns.Of("Concerns about staffing, equipment, estates and information governance", scope.DivisionId))
+                        : null);
+
+                built.Add(new Digest
+                {
+                    Stream = stream, PeriodKind = period.Kind, PeriodKey = period.Key, PeriodStart = start, PeriodEnd = end,
+                    ScopeKey = scope.Key, ScopeName = scope.Name, DivisionId = scope.DivisionId,
+                    BuiltAtUtc = clock.GetUtcNow().UtcDateTime, Total = counts[0], Content = content.ToJson(),
+                });
+            }
         }
 
         db.Digests.AddRange(built);
@@ -145,11 +215,38 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         _ => $"{harm} harm",
     };
 
-    private sealed record OwnerCount(int? DivisionId, string? OwnerName, int Count);
+    private sealed record CountedRow(GovernanceStream Stream, int? DivisionId, ReportKind Kind, int CategoryId, PhysicalHarm PhysicalHarm, PsychologicalHarm PsychologicalHarm, RiskRating? RiskRating, int Count);
+
+    /// <param name="Ago">Which period: 0 the one built, 1 the one before, up to 12.</param>
+    private sealed record PeriodRow(GovernanceStream Stream, int? DivisionId, int Ago, int Count);
+
+    private sealed record DueRow(GovernanceStream Stream, int? DivisionId, int Due, int OnTime);
+
+    private sealed record StreamCount(GovernanceStream Stream, int? DivisionId, int Count);
+
+    private sealed record OwnerCount(GovernanceStream Stream, int? DivisionId, string? OwnerName, int Count);
+
+    /// <summary>One breakdown's counts by label, summed once for the organisation and once for each division.</summary>
+    private sealed class Counts
+    {
+        private readonly List<(string Label, int Count)> _organisation;
+        private readonly Dictionary<int, List<(string Label, int Count)>> _divisions;
+
+        public Counts(IEnumerable<(int? DivisionId, string Label, int Count)> rows)
+        {
+            var list = rows.ToList();
+            _organisation = [.. list.GroupBy(x => x.Label).Select(g => (g.Key, g.Sum(x => x.Count)))];
+            _divisions = list.Where(x => x.DivisionId is not null).GroupBy(x => x.DivisionId!.Value)
+                .ToDictionary(g => g.Key, g => g.GroupBy(x => x.Label).Select(l => (l.Key, l.Sum(x => x.Count))).ToList());
+        }
+
+        public Breakdown Of(string title, int? divisionId) =>
+            Breakdown.Of(title, divisionId is { } id ? _divisions.GetValueOrDefault(id) ?? [] : _organisation);
+    }
 
     private static Task<List<OwnerCount>> ActionsByOwnerAsync(IQueryable<ReportAction> actions, IQueryable<Report> reports, CancellationToken cancellationToken) =>
-        actions.Join(reports, a => a.ReportId, r => r.Id, (a, r) => new { r.DivisionId, a.OwnerName })
-            .GroupBy(x => new { x.DivisionId, x.OwnerName })
-            .Select(g => new OwnerCount(g.Key.DivisionId, g.Key.OwnerName, g.Count()))
+        actions.Join(reports, a => a.ReportId, r => r.Id, (a, r) => new { r.Stream, r.DivisionId, a.OwnerName })
+            .GroupBy(x => new { x.Stream, x.DivisionId, x.OwnerName })
+            .Select(g => new OwnerCount(g.Key.Stream, g.Key.DivisionId, g.Key.OwnerName, g.Count()))
             .ToListAsync(cancellationToken);
 }

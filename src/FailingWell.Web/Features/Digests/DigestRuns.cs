@@ -27,10 +27,7 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
         var all = new List<Digest>();
         foreach (var period in Enumerable.Reverse(due))
         {
-            foreach (var stream in Enum.GetValues<GovernanceStream>())
-            {
-                all.AddRange(await builder.BuildAsync(stream, period, cancellationToken));
-            }
+            all.AddRange(await builder.BuildAsync(Enum.GetValues<GovernanceStream>(), period, cancellationToken));
         }
 
         // What this run built, and what an earlier run built but died before telling anyone about.
