@@ -806,3 +806,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201231030_OpenReportWordSearch') THEN
+    CREATE INDEX "IX_Reports_SearchVector_Open" ON "Reports" USING GIN ("SearchVector") WHERE "Status" <> 4;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201231030_OpenReportWordSearch') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201231030_OpenReportWordSearch', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -11,6 +11,12 @@ namespace FailingWell.Web.Infrastructure.Data;
 /// </summary>
 public static class ReportTextSearch
 {
+    private const string PostgreSqlSearch =
+        "SELECT \"Id\" AS \"Value\" FROM \"Reports\" WHERE \"SearchVector\" @@ to_tsquery('failingwell_words'::regconfig, {0})";
+
+    /// <summary>Written as the partial index's own condition (4 is <see cref="ReportStatus.Closed"/>), so PostgreSQL uses it.</summary>
+    private const string PostgreSqlSearchOpen = PostgreSqlSearch + " AND \"Status\" <> 4";
+
     /// <summary>
     /// The reports whose text has every word typed; with <paramref name="statuses"/>, the caller's
     /// status filter, which the SQLite index narrows itself. Null when nothing typed is a letter or a digit.
@@ -35,9 +41,15 @@ public static class ReportTextSearch
 
         if (db.Database.IsNpgsql())
         {
-            var query = TsQuery(words);
-            var found = db.Database.SqlQuery<int>(
-                $"SELECT \"Id\" AS \"Value\" FROM \"Reports\" WHERE \"SearchVector\" @@ to_tsquery('failingwell_words'::regconfig, {query})");
+            // The status filter goes into the same query, as the SQLite index narrows by status
+            // itself: the queue's usual search (open reports) then reads the partial GIN index of
+            // open reports only (migration OpenReportWordSearch); the closed keep the full index.
+            var wanted = statuses?.Distinct().ToList() ?? [];
+            IQueryable<int> found = wanted.Count == 0
+                ? db.Database.SqlQueryRaw<int>(PostgreSqlSearch, TsQuery(words))
+                : wanted.Count == ReportRules.OpenStatuses.Count && wanted.All(ReportRules.OpenStatuses.Contains)
+                    ? db.Database.SqlQueryRaw<int>(PostgreSqlSearchOpen, TsQuery(words))
+                    : db.Database.SqlQueryRaw<int>(PostgreSqlSearch + " AND \"Status\" = ANY({1})", TsQuery(words), wanted.Select(w => (int)w).ToArray());
             return reports.Where(r => found.Contains(r.Id));
         }
 
