@@ -10,6 +10,9 @@ root=$(pwd)
 results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
+# What this run leaves in /tmp (the private PostgreSQL servers' folders) is newer than this file.
+started="$results/.started"
+touch "$started"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -76,16 +79,18 @@ if [ -f "$pg_trx" ]; then
 fi
 run_pass FailingWell.BrowserTests tests/FailingWell.BrowserTests/FailingWell.BrowserTests.csproj "FullyQualifiedName~FailingWell"
 
-# A test process killed before it could stop its PostgreSQL leaves the server running: stop it here.
-for data in /tmp/failingwell-pg-*/data; do
-  [ -f "$data/postmaster.pid" ] || continue
-  owner=$(stat -c %U "$data")
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u "$owner" -- /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
-  else
-    /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
+# Each test process stops its PostgreSQL as it exits, but the test host may be gone before the folder
+# is deleted, and one killed outright leaves its server running: stop and delete this run's here.
+for folder in $(find /tmp -maxdepth 1 -name 'failingwell-pg-*' -newer "$started" 2>/dev/null); do
+  data="$folder/data"
+  if [ -f "$data/postmaster.pid" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      runuser -u "$(stat -c %U "$data")" -- /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    else
+      /usr/lib/postgresql/*/bin/pg_ctl -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    fi
   fi
-  rm -rf "$(dirname "$data")"
+  rm -rf "$folder"
 done
 
 echo "Runs: $(IFS=';'; echo "${summary[*]}" | sed 's/;/; /g')"
