@@ -113,9 +113,9 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             var byKind = new Counts(ofStream.Select(x => (x.DivisionId, x.Kind.Describe(), x.Count)));
             var byCategory = new Counts(ofStream.Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
             var byPhysical = new Counts(ofStream.Select(x => (x.DivisionId, HarmLabel(x.PhysicalHarm), x.Count)));
-            var byPsychological = new Counts(ofStream.Select(x => (x.DivisionId, x.PsychologicalHarm == PsychologicalHarm.None ? "No distress" : $"{x.PsychologicalHarm} distress", x.Count)));
+            var byPsychological = new Counts(ofStream.Select(x => (x.DivisionId, x.PsychologicalHarm.Label(), x.Count)));
             var byRating = new Counts(stream == GovernanceStream.RiskAndCompliance
-                ? ofStream.Select(x => (x.DivisionId, x.RiskRating is { } rating ? $"{rating} risk" : "Not graded yet", x.Count))
+                ? ofStream.Select(x => (x.DivisionId, x.RiskRating is { } rating ? rating.Label() : "Not graded yet", x.Count))
                 : []);
 
             var streamPerPeriod = perPeriod.Where(x => x.Stream == stream).ToList();
@@ -180,7 +180,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                     byPhysical.Of("By physical harm", scope.DivisionId),
                     byPsychological.Of("By psychological harm", scope.DivisionId),
                     [.. In(streamNotable, notableByDivision, scope.DivisionId).Select(n => new Notable(n.Reference, n.Category, n.Title,
-                        n.PhysicalHarm >= PhysicalHarm.Severe ? $"{HarmLabel(n.PhysicalHarm)}" : $"{n.RiskRating} risk"))],
+                        n.PhysicalHarm >= PhysicalHarm.Severe ? $"{HarmLabel(n.PhysicalHarm)}" : n.RiskRating?.Label() ?? "Not graded yet"))],
                     new Timeliness(
                         ack.Sum(x => x.Due), ack.Sum(x => x.OnTime), In(streamAcknowledgementOverdue, acknowledgementOverdueByDivision, scope.DivisionId).Sum(x => x.Count),
                         fb.Sum(x => x.Due), fb.Sum(x => x.OnTime), In(streamFeedbackOverdue, feedbackOverdueByDivision, scope.DivisionId).Sum(x => x.Count)),
@@ -208,12 +208,8 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         return built;
     }
 
-    public static string HarmLabel(PhysicalHarm harm) => harm switch
-    {
-        PhysicalHarm.None => "No harm",
-        PhysicalHarm.Fatal => "Death",
-        _ => $"{harm} harm",
-    };
+    /// <summary>The plain wording of Domain/HarmLabels, the one place that defines it.</summary>
+    public static string HarmLabel(PhysicalHarm harm) => harm.Label();
 
     private sealed record CountedRow(GovernanceStream Stream, int? DivisionId, ReportKind Kind, int CategoryId, PhysicalHarm PhysicalHarm, PsychologicalHarm PsychologicalHarm, RiskRating? RiskRating, int Count);
 

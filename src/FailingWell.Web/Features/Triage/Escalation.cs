@@ -13,7 +13,7 @@ public sealed class Escalation(IEmailOutbox outbox, TriageSettingsSource setting
     /// </summary>
     public Task NewReportNeedsAttentionAsync() =>
         SendAsync(time.NextQuarterHourUtc, "A new report needs attention now",
-            $"A report with severe or fatal harm has been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
+            $"A report with severe harm or death has been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
 
     /// <summary>Raised by a lead's grading: the time is the lead's, so the report can be named.</summary>
     public Task GradedReportNeedsAttentionAsync(int reportId, string reference) =>
