@@ -1087,3 +1087,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+)
+BEGIN
+    CREATE TABLE [SavedQueueViews] (
+        [Id] int NOT NULL IDENTITY,
+        [AccountId] nvarchar(450) NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [Query] nvarchar(1000) NOT NULL,
+        CONSTRAINT [PK_SavedQueueViews] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedQueueViews_AccountId_Name] ON [SavedQueueViews] ([AccountId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202000428_LeadDesk', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

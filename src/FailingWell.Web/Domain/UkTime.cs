@@ -82,4 +82,7 @@ public static class DomainText
     };
 
     public static string ForDisplay(this DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>"1 Dec 2026": for a dense table, where the full month would wrap the line.</summary>
+    public static string ForShortDisplay(this DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

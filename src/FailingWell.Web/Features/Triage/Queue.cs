@@ -1,6 +1,6 @@
 namespace FailingWell.Web.Features.Triage;
 
-/// <summary>The open reports, newest first, filtered on indexed columns and paged.</summary>
+/// <summary>The open reports, newest first or sorted by harm, risk or deadline, filtered on indexed columns and paged.</summary>
 public static class Queue
 {
     public const int PageSize = 25;
@@ -35,7 +35,60 @@ public static class Queue
 
         public string? Search { get; set; }
 
+        /// <summary>received (default), harm, risk or deadline; anything else is the default.</summary>
+        public string? Sort { get; set; }
+
+        /// <summary>asc or desc; empty is each sort's natural order (newest, worst, soonest first).</summary>
+        public string? Order { get; set; }
+
         public int Page { get; set; } = 1;
+
+        public string SortKey => Sort is "harm" or "risk" or "deadline" ? Sort : "received";
+
+        /// <summary>Newest received, worst harm and risk first; the soonest deadline first.</summary>
+        public bool Descending => Order switch
+        {
+            "asc" => false,
+            "desc" => true,
+            _ => NaturallyDescending,
+        };
+
+        private bool NaturallyDescending => SortKey != "deadline";
+
+        /// <summary>The same filter with another sort, from the first page.</summary>
+        public Filter Sorted(string sort, string? order)
+        {
+            var copy = (Filter)MemberwiseClone();
+            copy.Sort = sort;
+            copy.Order = order;
+            copy.Page = 1;
+            return copy;
+        }
+
+        /// <summary>
+        /// The filter and sort as the queue's query string, in one order and without the page: what a
+        /// saved view keeps and the session remembers, whatever else the address carried.
+        /// </summary>
+        public string ToQueryString()
+        {
+            var parts = new List<(string Key, string? Value)>
+            {
+                ("Filter.Status", Status is "new" or "acknowledged" or "review" or "closed" or "all" ? Status : null),
+                ("Filter.Stream", Stream is { } stream && Enum.IsDefined(stream) ? stream.ToString() : null),
+                ("Filter.DivisionId", DivisionId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Filter.Kind", Kind is { } kind && Enum.IsDefined(kind) ? kind.ToString() : null),
+                ("Filter.Harm", Harm is { } harm && Enum.IsDefined(harm) ? harm.ToString() : null),
+                ("Filter.Risk", Risk is { } risk && Enum.IsDefined(risk) ? risk.ToString() : null),
+                ("Filter.Overdue", Overdue ? "true" : null),
+                ("Filter.Escalated", Escalated ? "true" : null),
+                ("Filter.Anonymous", Anonymous is "yes" or "no" ? Anonymous : null),
+                ("Filter.Mine", Mine ? "true" : null),
+                ("Filter.Search", string.IsNullOrWhiteSpace(Search) ? null : Search.Trim()),
+                ("Filter.Sort", SortKey == "received" ? null : SortKey),
+                ("Filter.Order", Descending == NaturallyDescending ? null : Order),
+            };
+            return string.Join('&', parts.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        }
     }
 
     public sealed record Query(Filter Filter) : IRequest<Result>, IStaffRequest
@@ -46,7 +99,7 @@ public static class Queue
     public sealed record Item(
         int Id, string Reference, string? Title, ReportKind Kind, DateOnly ReceivedOn, TimeBand ReceivedBand, ReportStatus Status,
         GovernanceStream Stream, string? Division, string Category, PhysicalHarm PhysicalHarm, RiskRating? Risk, bool IsAnonymous,
-        bool AcknowledgementOverdue, bool FeedbackOverdue);
+        bool AcknowledgementOverdue, bool FeedbackOverdue, Guid Version, DateOnly? DueOn);
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages);
 
@@ -148,9 +201,19 @@ public static class Queue
             // Newest first is id order. When many reports match, walking ids downwards finds a page
             // at once; when few do, that walk may read the whole table to find them, so the filter's
             // own indexes find them and they are sorted instead ("+ 0" keeps the id index out of it).
-            var ordered = total > FewMatches
-                ? reports.OrderByDescending(r => r.Id)
-                : reports.OrderByDescending(r => r.Id + 0);
+            // The other sorts are sorts of the matches, newest first among equals; an ungraded
+            // report counts as the lowest risk, and the deadline is the next one the report faces.
+            var descending = filter.Descending;
+            var ordered = filter.SortKey switch
+            {
+                "harm" => (descending ? reports.OrderByDescending(r => r.PhysicalHarm) : reports.OrderBy(r => r.PhysicalHarm)).ThenByDescending(r => r.Id),
+                "risk" => (descending ? reports.OrderByDescending(r => r.RiskScore ?? 0) : reports.OrderBy(r => r.RiskScore ?? 0)).ThenByDescending(r => r.Id),
+                "deadline" => (descending
+                    ? reports.OrderByDescending(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)
+                    : reports.OrderBy(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)).ThenByDescending(r => r.Id),
+                _ when !descending => total > FewMatches ? reports.OrderBy(r => r.Id) : reports.OrderBy(r => r.Id + 0),
+                _ => total > FewMatches ? reports.OrderByDescending(r => r.Id) : reports.OrderByDescending(r => r.Id + 0),
+            };
             var rows = await ordered
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
@@ -158,14 +221,21 @@ public static class Queue
                 {
                     r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,
                     Division = r.Division == null ? null : r.Division.Name, Category = r.Category!.Name, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
-                    r.AcknowledgeBy, r.FeedbackBy, r.FeedbackGivenOn,
+                    r.AcknowledgeBy, r.FeedbackBy, r.FeedbackGivenOn, r.Version,
                 })
                 .ToListAsync(cancellationToken);
             var items = rows.Select(r => new Item(
                     r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,
                     r.Division, r.Category, r.PhysicalHarm, r.RiskRating, r.IsAnonymous,
                     ReportRules.IsAcknowledgementOverdue(r.Status, r.AcknowledgeBy, today),
-                    ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, today)))
+                    ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, today),
+                    r.Version,
+                    r.Status switch
+                    {
+                        ReportStatus.New => r.AcknowledgeBy,
+                        ReportStatus.Closed => null,
+                        _ => r.FeedbackGivenOn is null ? r.FeedbackBy : null,
+                    }))
                 .ToList();
             return new Result(items, total, page, pages);
         }

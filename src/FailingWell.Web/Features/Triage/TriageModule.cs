@@ -14,6 +14,7 @@ public static class TriageModule
         builder.Services.AddScoped<TriageSettingsSource>();
         builder.Services.AddScoped<OverdueSummary>();
         builder.Services.AddScoped<ContactDetailsRetention>();
+        builder.Services.AddSingleton<QueueMemory>();
         return builder.AddSchedules(quartz => quartz
             .ScheduleInUkTime<OverdueSummaryJob>(OverdueSummaryJob.Key, settings.OverdueSummaryCron)
             .ScheduleInUkTime<ContactDetailsRetentionJob>(ContactDetailsRetentionJob.Key, settings.RetentionCron));

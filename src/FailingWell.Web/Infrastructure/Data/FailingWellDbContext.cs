@@ -41,6 +41,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
 
+    public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
+
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),
         read => DateTime.SpecifyKind(read, DateTimeKind.Utc));
