@@ -53,6 +53,8 @@ public sealed class DemoTrustTests
             Assert.True(await db.ReportActions.AnyAsync());
             Assert.True(await db.ReportMessages.AnyAsync());
             Assert.Equal(3, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
+            var leadId = await db.Users.Where(u => u.Email == "lead@demo.failingwell.nhs.uk").Select(u => u.Id).SingleAsync();
+            Assert.Equal(["My overdue", "New near misses in Estates"], await db.SavedQueueViews.Where(v => v.AccountId == leadId).OrderBy(v => v.Name).Select(v => v.Name).ToListAsync());
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));
