@@ -140,6 +140,9 @@ public sealed class Report
 
     public bool IsAnonymous { get; set; } = true;
 
+    /// <summary>The anonymous reporter's optional reason (LFPSE): its share over time is a fear measure.</summary>
+    public WhyAnonymous? WhyAnonymous { get; set; }
+
     /// <summary>Given only by choice, seen only by governance leads.</summary>
     public string? ReporterName { get; set; }
 
