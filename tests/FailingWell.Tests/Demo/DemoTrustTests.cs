@@ -52,7 +52,10 @@ public sealed class DemoTrustTests
             Assert.True(await db.Reports.AnyAsync(r => r.Learning != null));
             Assert.True(await db.ReportActions.AnyAsync());
             Assert.True(await db.ReportMessages.AnyAsync());
-            Assert.Equal(3, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
+            Assert.Equal(4, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
+            Assert.Equal(DemoTrust.SpeakUpCases, await db.SpeakUpCases.CountAsync());
+            Assert.InRange(await db.SpeakUpCases.CountAsync(c => c.Openness == SpeakUpOpenness.Anonymous), 2, 12);
+            Assert.True(await db.SpeakUpCases.CountAsync(c => c.BehaviourElement) > await db.SpeakUpCases.CountAsync(c => c.PatientSafetyElement));
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));
