@@ -581,6 +581,8 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Stream", "ReceivedOn");
 
+                    b.HasIndex("WhyAnonymous", "ReceivedOn");
+
                     b.ToTable("Reports", (string)null);
                 });
 

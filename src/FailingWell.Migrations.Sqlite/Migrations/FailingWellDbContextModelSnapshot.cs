@@ -558,6 +558,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Stream", "ReceivedOn");
 
+                    b.HasIndex("WhyAnonymous", "ReceivedOn");
+
                     b.ToTable("Reports", (string)null);
                 });
 

@@ -323,6 +323,7 @@ internal sealed class ReportConfiguration :
         builder.HasIndex(r => new { r.PhysicalHarm, r.ReceivedOn });
         builder.HasIndex(r => r.DuplicateOfReportId);
         builder.HasIndex(r => r.LearningRecordedOn);
+        builder.HasIndex(r => new { r.WhyAnonymous, r.ReceivedOn }); // the culture page's fear measure reads only the reasons given
     }
 
     public void Configure(EntityTypeBuilder<ReportMessage> builder)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FailingWell.Migrations.SqlServer.Migrations
+namespace FailingWell.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SpeakUp : Migration
@@ -14,49 +14,49 @@ namespace FailingWell.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "WhyAnonymous",
                 table: "Reports",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "SpeakUpCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Route = table.Column<int>(type: "int", nullable: false),
-                    WhatIsTheConcern = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    DivisionId = table.Column<int>(type: "int", nullable: true),
-                    LocationId = table.Column<int>(type: "int", nullable: true),
-                    Openness = table.Column<int>(type: "int", nullable: false),
-                    ReporterName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ReporterEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
-                    WhyAnonymous = table.Column<int>(type: "int", nullable: true),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReceivedBand = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    AcknowledgeBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    FeedbackBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FeedbackGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PatientSafetyElement = table.Column<bool>(type: "bit", nullable: false),
-                    WorkerSafetyElement = table.Column<bool>(type: "bit", nullable: false),
-                    BullyingElement = table.Column<bool>(type: "bit", nullable: false),
-                    BehaviourElement = table.Column<bool>(type: "bit", nullable: false),
-                    StaffGroupId = table.Column<int>(type: "int", nullable: true),
-                    DetrimentIndicated = table.Column<bool>(type: "bit", nullable: false),
-                    ActionsTaken = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Feedback = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    WouldSpeakUpAgain = table.Column<int>(type: "int", nullable: true),
-                    DetrimentAtCheckIn = table.Column<int>(type: "int", nullable: true),
-                    HandedOverOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HandOverConsentNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SubmissionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReceiptLocator = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    ReceiptSalt = table.Column<byte[]>(type: "varbinary(16)", maxLength: 16, nullable: false),
-                    ReceiptHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Route = table.Column<int>(type: "INTEGER", nullable: false),
+                    WhatIsTheConcern = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    DivisionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Openness = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReporterEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    WhyAnonymous = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgeBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FeedbackBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FeedbackGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PatientSafetyElement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WorkerSafetyElement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BullyingElement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BehaviourElement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StaffGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DetrimentIndicated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ActionsTaken = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    WouldSpeakUpAgain = table.Column<int>(type: "INTEGER", nullable: true),
+                    DetrimentAtCheckIn = table.Column<int>(type: "INTEGER", nullable: true),
+                    HandedOverOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandOverConsentNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptLocator = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ReceiptSalt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
+                    ReceiptHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,15 +85,15 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                 name: "SpeakUpMessages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CaseId = table.Column<int>(type: "int", nullable: false),
-                    Author = table.Column<int>(type: "int", nullable: false),
-                    GuardianName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentBand = table.Column<int>(type: "int", nullable: false),
-                    SubmissionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Author = table.Column<int>(type: "INTEGER", nullable: false),
+                    GuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,6 +105,11 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports",
+                columns: new[] { "WhyAnonymous", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakUpCases_ClosedOn",
@@ -169,6 +174,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SpeakUpCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports");
 
             migrationBuilder.DropColumn(
                 name: "WhyAnonymous",

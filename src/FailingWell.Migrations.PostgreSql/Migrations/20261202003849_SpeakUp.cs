@@ -108,6 +108,11 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports",
+                columns: new[] { "WhyAnonymous", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpeakUpCases_ClosedOn",
                 table: "SpeakUpCases",
                 column: "ClosedOn");
@@ -170,6 +175,10 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "SpeakUpCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports");
 
             migrationBuilder.DropColumn(
                 name: "WhyAnonymous",
