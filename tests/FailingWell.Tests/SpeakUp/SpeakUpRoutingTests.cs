@@ -75,6 +75,10 @@ public sealed class SpeakUpRoutingTests(FailingWellApp app) : IClassFixture<Fail
         Assert.Contains("/speak-up", email.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretConcernText", email.Body + email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(raised.Reference!, email.Body + email.Subject, StringComparison.Ordinal);
+        // Held to a quarter hour, like an escalation: the outbox row does not date the case to the second.
+        Assert.Equal(0, email.CreatedAtUtc.Minute % 15);
+        Assert.Equal(0, email.CreatedAtUtc.Second);
+        Assert.Equal(email.CreatedAtUtc, email.NextAttemptAtUtc);
     }
 
     [Fact]
