@@ -39,7 +39,11 @@ public sealed partial class SpeakUpJourneyBrowserTests(LiveSite site)
         var phone = await site.NewPhonePageAsync();
         await phone.GotoAsync("/report");
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        Assert.False(await phone.GetByLabel("Anonymous", new() { Exact = true }).IsVisibleAsync());
         await phone.GetByLabel("The guardian: it is about how staff are treated").TapAsync();
+        // The incident questions go; the guardian's own question comes.
+        Assert.False(await phone.GetByText("Was anyone physically hurt?").IsVisibleAsync());
+        Assert.False(await phone.GetByText("What time of day?").IsVisibleAsync());
         await phone.GetByLabel("Anonymous", new() { Exact = true }).TapAsync();
         await phone.GetByLabel("What happened?").FillAsync("The shift lead calls the porters names in front of patients, every night.");
         await phone.GetByLabel("What kind of work do you do?").SelectOptionAsync(new SelectOptionValue { Label = "Porter" });
