@@ -104,6 +104,27 @@ public sealed class GuardianCaseTests
     }
 
     [Fact]
+    public async Task The_case_list_shows_the_guardian_what_is_overdue_and_leaves_closed_cases_out_unless_asked()
+    {
+        using var app = new FailingWellApp { Clock = new MovableClock(Start) };
+        var late = await SpeakUpCases.SaveAsync(app, new DateOnly(2026, 2, 20));
+        var quiet = await SpeakUpCases.SaveAsync(app, new DateOnly(2025, 11, 20), c => { c.Status = SpeakUpStatus.Acknowledged; c.AcknowledgedOn = new DateOnly(2025, 11, 21); });
+        var done = await SpeakUpCases.SaveAsync(app, new DateOnly(2025, 10, 1), c => { c.Status = SpeakUpStatus.Closed; c.ClosedOn = new DateOnly(2025, 12, 1); });
+        var client = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Guardian));
+
+        var open = await client.GetStringAsync(new Uri("/speak-up", UriKind.Relative));
+        var all = await client.GetStringAsync(new Uri("/speak-up?IncludeClosed=true", UriKind.Relative));
+
+        Assert.Contains(late.Reference, open, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement overdue", open, StringComparison.Ordinal);
+        Assert.Contains(quiet.Reference, open, StringComparison.Ordinal);
+        Assert.Contains("Feedback overdue", open, StringComparison.Ordinal);
+        Assert.DoesNotContain(done.Reference, open, StringComparison.Ordinal);
+        Assert.Contains(done.Reference, all, StringComparison.Ordinal);
+        Assert.DoesNotContain("A seeded concern", open, StringComparison.Ordinal); // the list holds no words of a case
+    }
+
+    [Fact]
     public async Task At_closure_the_reporter_is_asked_would_you_speak_up_again_once_and_three_months_on_about_detriment()
     {
         var clock = new MovableClock(Start);

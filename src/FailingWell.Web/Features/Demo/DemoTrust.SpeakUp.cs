@@ -88,5 +88,11 @@ public sealed partial class DemoTrust
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Why anonymous reporters stayed anonymous: fear ("it could be used against me") gives way to
+        // "I do not want colleagues to know" after the turnaround begins, as the culture improves.
+        var turn = new DateOnly(today.Year, today.Month, 1).AddMonths(SpecialMeasuresMonth + 6 - Months);
+        await db.Reports.Where(r => r.IsAnonymous && r.Id % 3 == 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.WhyAnonymous, r => r.ReceivedOn < turn ? (r.Id % 4 == 0 ? WhyAnonymous.ColleaguesKnow : WhyAnonymous.UsedAgainstMe) : (r.Id % 4 == 0 ? WhyAnonymous.UsedAgainstMe : WhyAnonymous.ColleaguesKnow)), cancellationToken);
     }
 }
