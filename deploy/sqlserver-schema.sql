@@ -1122,3 +1122,179 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [WhyAnonymous] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE TABLE [SpeakUpCases] (
+        [Id] int NOT NULL IDENTITY,
+        [Reference] nvarchar(20) NOT NULL,
+        [Route] int NOT NULL,
+        [WhatIsTheConcern] nvarchar(max) NOT NULL,
+        [DivisionId] int NULL,
+        [LocationId] int NULL,
+        [Openness] int NOT NULL,
+        [ReporterName] nvarchar(200) NULL,
+        [ReporterEmail] nvarchar(320) NULL,
+        [WhyAnonymous] int NULL,
+        [ReceivedOn] date NOT NULL,
+        [ReceivedBand] int NOT NULL,
+        [Status] int NOT NULL,
+        [AcknowledgeBy] date NOT NULL,
+        [FeedbackBy] date NOT NULL,
+        [AcknowledgedOn] date NULL,
+        [FeedbackGivenOn] date NULL,
+        [ClosedOn] date NULL,
+        [PatientSafetyElement] bit NOT NULL,
+        [WorkerSafetyElement] bit NOT NULL,
+        [BullyingElement] bit NOT NULL,
+        [BehaviourElement] bit NOT NULL,
+        [StaffGroupId] int NULL,
+        [DetrimentIndicated] bit NOT NULL,
+        [ActionsTaken] nvarchar(max) NULL,
+        [Feedback] nvarchar(max) NULL,
+        [WouldSpeakUpAgain] int NULL,
+        [DetrimentAtCheckIn] int NULL,
+        [HandedOverOn] date NULL,
+        [HandOverConsentNote] nvarchar(2000) NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [ReceiptLocator] nvarchar(8) NOT NULL,
+        [ReceiptSalt] varbinary(16) NOT NULL,
+        [ReceiptHash] varbinary(32) NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SpeakUpCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SpeakUpCases_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SpeakUpCases_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SpeakUpCases_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE TABLE [SpeakUpMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [CaseId] int NOT NULL,
+        [Author] int NOT NULL,
+        [GuardianName] nvarchar(200) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentBand] int NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SpeakUpMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SpeakUpMessages_SpeakUpCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [SpeakUpCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_WhyAnonymous_ReceivedOn] ON [Reports] ([WhyAnonymous], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_ClosedOn] ON [SpeakUpCases] ([ClosedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_DivisionId] ON [SpeakUpCases] ([DivisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_LocationId] ON [SpeakUpCases] ([LocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_ReceiptLocator] ON [SpeakUpCases] ([ReceiptLocator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_ReceivedOn] ON [SpeakUpCases] ([ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_Reference] ON [SpeakUpCases] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_StaffGroupId] ON [SpeakUpCases] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_Status_ReceivedOn] ON [SpeakUpCases] ([Status], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_SubmissionId] ON [SpeakUpCases] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpMessages_CaseId_SubmissionId] ON [SpeakUpMessages] ([CaseId], [SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202004130_SpeakUp', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Reporting;
+using FailingWell.Web.Features.SpeakUp;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Host;
 using FailingWell.Web.Infrastructure.Email;
@@ -24,6 +25,7 @@ builder
     .AddFailingWellTriage()
     .AddFailingWellDigests()
     .AddFailingWellCulture()
+    .AddFailingWellSpeakUp()
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()

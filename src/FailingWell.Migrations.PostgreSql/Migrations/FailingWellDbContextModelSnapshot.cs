@@ -534,6 +534,9 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -577,6 +580,8 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "ReceivedOn");
 
                     b.HasIndex("Stream", "ReceivedOn");
+
+                    b.HasIndex("WhyAnonymous", "ReceivedOn");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -708,6 +713,198 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool>("BehaviourElement")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BullyingElement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DetrimentAtCheckIn")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DetrimentIndicated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandOverConsentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Openness")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PatientSafetyElement")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ReceiptLocator")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<byte[]>("ReceiptSalt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ReceivedBand")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StaffGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatIsTheConcern")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WorkerSafetyElement")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("WouldSpeakUpAgain")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ReceiptLocator")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedOn");
+
+                    b.ToTable("SpeakUpCases", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Author")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SentBand")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("SpeakUpMessages", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.StaffGroup", b =>
@@ -1090,6 +1287,39 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Division", "Division")
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Division");
+
+                    b.Navigation("Location");
+
+                    b.Navigation("StaffGroup");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.SpeakUpCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1150,6 +1380,11 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
                     b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618

@@ -534,6 +534,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -577,6 +580,8 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "ReceivedOn");
 
                     b.HasIndex("Stream", "ReceivedOn");
+
+                    b.HasIndex("WhyAnonymous", "ReceivedOn");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -708,6 +713,198 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("BehaviourElement")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("BullyingElement")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DetrimentAtCheckIn")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DetrimentIndicated")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandOverConsentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Openness")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("PatientSafetyElement")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<string>("ReceiptLocator")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<byte[]>("ReceiptSalt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
+                    b.Property<int>("ReceivedBand")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaffGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WhatIsTheConcern")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("WorkerSafetyElement")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("WouldSpeakUpAgain")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ReceiptLocator")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedOn");
+
+                    b.ToTable("SpeakUpCases", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Author")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SentBand")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("SpeakUpMessages", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.StaffGroup", b =>
@@ -1092,6 +1289,39 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Division", "Division")
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Division");
+
+                    b.Navigation("Location");
+
+                    b.Navigation("StaffGroup");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.SpeakUpCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1152,6 +1382,11 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
                     b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618

@@ -511,6 +511,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -554,6 +557,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ReceivedOn");
 
                     b.HasIndex("Stream", "ReceivedOn");
+
+                    b.HasIndex("WhyAnonymous", "ReceivedOn");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -679,6 +684,194 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BehaviourElement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BullyingElement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DetrimentAtCheckIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DetrimentIndicated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandOverConsentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Openness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PatientSafetyElement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ReceiptLocator")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReceiptSalt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ReceivedBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatIsTheConcern")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WhyAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkerSafetyElement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WouldSpeakUpAgain")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ReceiptLocator")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedOn");
+
+                    b.ToTable("SpeakUpCases", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Author")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("SpeakUpMessages", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.StaffGroup", b =>
@@ -1053,6 +1246,39 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Division", "Division")
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Division");
+
+                    b.Navigation("Location");
+
+                    b.Navigation("StaffGroup");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpMessage", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.SpeakUpCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1113,6 +1339,11 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
+                {
                     b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618

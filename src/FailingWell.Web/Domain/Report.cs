@@ -140,6 +140,9 @@ public sealed class Report
 
     public bool IsAnonymous { get; set; } = true;
 
+    /// <summary>The anonymous reporter's optional reason (LFPSE): its share over time is a fear measure.</summary>
+    public WhyAnonymous? WhyAnonymous { get; set; }
+
     /// <summary>Given only by choice, seen only by governance leads.</summary>
     public string? ReporterName { get; set; }
 
@@ -320,6 +323,7 @@ internal sealed class ReportConfiguration :
         builder.HasIndex(r => new { r.PhysicalHarm, r.ReceivedOn });
         builder.HasIndex(r => r.DuplicateOfReportId);
         builder.HasIndex(r => r.LearningRecordedOn);
+        builder.HasIndex(r => new { r.WhyAnonymous, r.ReceivedOn }); // the culture page's fear measure reads only the reasons given
     }
 
     public void Configure(EntityTypeBuilder<ReportMessage> builder)

@@ -35,4 +35,25 @@ public static class SmallNumbers
     /// <summary>A change between two counts: hidden when either is, since it would give that one away.</summary>
     public static string Change(int now, int before) =>
         IsHidden(now) || IsHidden(before) ? "not shown (small numbers)" : (now - before).ToString("+#,0;-#,0;0", English);
+
+    /// <summary>
+    /// Which cells of a breakdown that adds up to a shown total must be hidden: each of 1 to 4, and,
+    /// when exactly one is hidden (so the total and the others would give it away), the next smallest
+    /// non-zero cell too.
+    /// </summary>
+    public static bool[] HiddenCells(IReadOnlyList<int> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var hidden = cells.Select(IsHidden).ToArray();
+        if (hidden.Count(h => h) == 1)
+        {
+            var next = cells.Select((count, i) => (count, i)).Where(x => !hidden[x.i] && x.count > 0).OrderBy(x => x.count).Select(x => x.i).DefaultIfEmpty(-1).First();
+            if (next >= 0)
+            {
+                hidden[next] = true;
+            }
+        }
+
+        return hidden;
+    }
 }

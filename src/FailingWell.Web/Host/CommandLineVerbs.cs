@@ -37,7 +37,7 @@ public static class CommandLineVerbs
 
     public const string Usage = """
         Usage:
-          users add --email EMAIL --role GovernanceLead|Executive|Admin [--name "DISPLAY NAME"] [--password PASSWORD]
+          users add --email EMAIL --role GovernanceLead|Executive|Admin|Guardian [--name "DISPLAY NAME"] [--password PASSWORD]
             Creates a staff account. Without --password, the password is read from the terminal.
           migrate
             Creates or upgrades the database (Production does not do this at start-up).

@@ -53,6 +53,23 @@ public sealed class LiveSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A phone: small screen, touch, mobile browser (a porter scanning a ward poster).</summary>
+    public async Task<IPage> NewPhonePageAsync(int width = 390, int height = 844)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 3,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -28,6 +28,7 @@ public sealed partial class ArchitectureTests
         ["Home"] = [],
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
+        ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines
         ["Triage"] = [],
     };
 

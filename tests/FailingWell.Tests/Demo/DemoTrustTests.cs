@@ -52,9 +52,12 @@ public sealed class DemoTrustTests
             Assert.True(await db.Reports.AnyAsync(r => r.Learning != null));
             Assert.True(await db.ReportActions.AnyAsync());
             Assert.True(await db.ReportMessages.AnyAsync());
-            Assert.Equal(3, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
             var leadId = await db.Users.Where(u => u.Email == "lead@demo.failingwell.nhs.uk").Select(u => u.Id).SingleAsync();
             Assert.Equal(["My overdue", "New near misses in Estates"], await db.SavedQueueViews.Where(v => v.AccountId == leadId).OrderBy(v => v.Name).Select(v => v.Name).ToListAsync());
+            Assert.Equal(4, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.failingwell.nhs.uk")));
+            Assert.Equal(DemoTrust.SpeakUpCases, await db.SpeakUpCases.CountAsync());
+            Assert.InRange(await db.SpeakUpCases.CountAsync(c => c.Openness == SpeakUpOpenness.Anonymous), 2, 12);
+            Assert.True(await db.SpeakUpCases.CountAsync(c => c.BehaviourElement) > await db.SpeakUpCases.CountAsync(c => c.PatientSafetyElement));
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));

@@ -140,7 +140,7 @@ public sealed partial class FormFuzzer(Func<HttpClient> newClient, int seed)
                 var multipart = new MultipartFormDataContent();
                 foreach (var (name, value) in pairs)
                 {
-                    multipart.Add(new StringContent(value), string.IsNullOrWhiteSpace(name) ? "blank" : name); // the client itself refuses a blank name
+                    multipart.Add(new StringContent(value), MultipartName(name));
                 }
 
                 return multipart;
@@ -169,6 +169,23 @@ public sealed partial class FormFuzzer(Func<HttpClient> newClient, int seed)
     }
 
     /// <summary>Percent-encodes UTF-8, and an unpaired surrogate as the bytes a careless client would send.</summary>
+    // The client itself refuses a blank name, and one that is not a header token unless it is quoted.
+    private static string MultipartName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "blank";
+        }
+
+        if (name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+        {
+            return name;
+        }
+
+        var quoted = new string([.. name.Where(c => c is >= ' ' and <= '~' and not ('"' or '\\'))]);
+        return quoted.Length == 0 ? "blank" : $"\"{quoted}\"";
+    }
+
     private static string Encode(string value)
     {
         var builder = new StringBuilder();

@@ -10,5 +10,7 @@ namespace FailingWell.Web.Features.Account;
 public sealed class HomeModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect(
-        User.IsInRole(StaffRoles.GovernanceLead) || User.IsInRole(StaffRoles.Admin) ? "/triage" : "/digests");
+        User.IsInRole(StaffRoles.GovernanceLead) || User.IsInRole(StaffRoles.Admin) ? "/triage"
+        : User.IsInRole(StaffRoles.Guardian) && !User.IsInRole(StaffRoles.Executive) ? "/speak-up"
+        : "/digests");
 }

@@ -41,6 +41,10 @@ public static class CultureView
         new("feedback", "Feedback within 3 months", "% of reports", ImprovementDirection.Increase, "The share of reporters told what happened within 3 months. People keep reporting when they hear back."),
         new("good-practice", "Good practice shared", "reports", ImprovementDirection.Increase, "Examples of things that went well. Learning from success matters as much as learning from failure."),
         new("severe", "Severe harm or death", "reports", ImprovementDirection.Decrease, "Reports of severe harm or death. If reporting rises while this stays level or falls, the rise is more open reporting, not a less safe service."),
+        new("fear", "Anonymous for fear", "% of reasons given", ImprovementDirection.Decrease, "Of the anonymous reporters who said why (reports and speak-up cases), the share worried it could be used against them. Fear falling is the culture improving. Whole organisation only."),
+        new("speak-up", "Speak-up cases", "cases", ImprovementDirection.Increase, "Concerns raised with the Freedom to Speak Up guardian (about how staff are treated, or safety at work). More people speaking up is a sign of trust. Whole organisation only, never case detail."),
+        new("speak-up-anonymous", "Speak-up cases raised anonymously", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases raised anonymously (about 10% nationally). A falling share suggests staff trust the guardian."),
+        new("speak-up-detriment", "Speak-up cases with detriment", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases where the person indicated they suffered detriment for speaking up (about 4% nationally)."),
     ];
 
     public sealed class Handler(FailingWellDbContext db, UkTime time, IOptions<CultureSettings> settings) : IRequestHandler<Query, Result>
@@ -101,6 +105,8 @@ public static class CultureView
                 values["severe"].Add(Count(Sum(r => r.SevereOrFatal)));
             }
 
+            await AddSpeakingUpAsync(values, periods, divisionId is null, cancellationToken);
+
             var annotations = await db.Annotations.AsNoTracking().Where(a => a.On >= from).OrderBy(a => a.On).ToListAsync(cancellationToken);
             var recalculate = annotations.Where(a => a.RecalculateLimits)
                 .Select(a => periods.FindIndex(p => p.End > a.On)).Where(i => i > 0).ToList();
@@ -117,6 +123,58 @@ public static class CultureView
             return new Result(scopeName, request.Kind, series, [.. annotations.Select(a => new Marker(a.On, a.Text, a.RecalculateLimits))],
                 Summary(series), peers,
                 [("org", "Whole organisation"), .. divisions.Select(d => (Digest.DivisionScope(d.Id), d.Name))]);
+        }
+
+        /// <summary>
+        /// Speaking-up measures, for the whole organisation only (cases are few: by division they would
+        /// point at people). Counted per day in the database, then summed into periods; every count of 1
+        /// to 4, and every share built on one, is suppressed.
+        /// </summary>
+        private async Task AddSpeakingUpAsync(Dictionary<string, List<double?>> values, List<Period> periods, bool wholeOrganisation, CancellationToken cancellationToken)
+        {
+            var keys = new[] { "fear", "speak-up", "speak-up-anonymous", "speak-up-detriment" };
+            if (!wholeOrganisation)
+            {
+                foreach (var key in keys)
+                {
+                    values[key].AddRange(periods.Select(_ => (double?)null));
+                }
+
+                return;
+            }
+
+            var from = periods[0].Start;
+            var to = periods[^1].End;
+            var cases = await db.SpeakUpCases.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn < to)
+                .GroupBy(c => c.ReceivedOn)
+                .Select(g => new
+                {
+                    Day = g.Key,
+                    Cases = g.Count(),
+                    Anonymous = g.Count(c => c.Openness == SpeakUpOpenness.Anonymous),
+                    Detriment = g.Count(c => c.DetrimentIndicated),
+                    Reasons = g.Count(c => c.WhyAnonymous != null),
+                    Fear = g.Count(c => c.WhyAnonymous == WhyAnonymous.UsedAgainstMe),
+                })
+                .ToListAsync(cancellationToken);
+            var reasons = await db.Reports.AsNoTracking().Where(r => r.WhyAnonymous != null && r.ReceivedOn >= from && r.ReceivedOn < to)
+                .GroupBy(r => r.ReceivedOn)
+                .Select(g => new { Day = g.Key, Reasons = g.Count(), Fear = g.Count(r => r.WhyAnonymous == WhyAnonymous.UsedAgainstMe) })
+                .ToListAsync(cancellationToken);
+
+            static double? Count(int value) => SmallNumbers.IsHidden(value) ? null : value;
+            static double? Share(int part, int whole) =>
+                whole == 0 || whole < SmallNumbers.SmallestShown || SmallNumbers.IsHidden(part) || SmallNumbers.IsHidden(whole - part) ? null : Math.Round(100.0 * part / whole, 1);
+            foreach (var period in periods)
+            {
+                var inCases = cases.Where(c => c.Day >= period.Start && c.Day < period.End).ToList();
+                var inReports = reasons.Where(r => r.Day >= period.Start && r.Day < period.End).ToList();
+                var total = inCases.Sum(c => c.Cases);
+                values["fear"].Add(Share(inCases.Sum(c => c.Fear) + inReports.Sum(r => r.Fear), inCases.Sum(c => c.Reasons) + inReports.Sum(r => r.Reasons)));
+                values["speak-up"].Add(Count(total));
+                values["speak-up-anonymous"].Add(Share(inCases.Sum(c => c.Anonymous), total));
+                values["speak-up-detriment"].Add(Share(inCases.Sum(c => c.Detriment), total));
+            }
         }
 
         private static double? Rate(int reports, List<Denominator> denominators, RateBasis basis, bool small)

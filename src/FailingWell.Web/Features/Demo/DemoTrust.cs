@@ -30,6 +30,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
         new("admin@demo.failingwell.nhs.uk", StaffRoles.Admin, "Alex Admin"),
         new("lead@demo.failingwell.nhs.uk", StaffRoles.GovernanceLead, "Grace Lead"),
         new("executive@demo.failingwell.nhs.uk", StaffRoles.Executive, "Evan Executive"),
+        new("guardian@demo.failingwell.nhs.uk", StaffRoles.Guardian, "Gill Guardian"),
     ];
 
     private static readonly string[] Stories =
@@ -207,6 +208,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
         DemoReceipt = (tryMe.Reference, tryMe.ReceiptCode!);
         await AddLeadViewsAsync(lead, divisions, cancellationToken);
 
+        await AddSpeakUpCasesAsync(today, cancellationToken);
         await rollups.RecountAsync(firstMonth, cancellationToken);
         for (var p = Period.LastCompleteBefore(PeriodKind.Month, today); p.Start >= today.AddMonths(-12); p = p.Previous)
         {

@@ -28,9 +28,20 @@ public sealed class FollowUpModel(
     public ReplyToReviewer.Command Message { get; set; } = new();
 
     [BindProperty]
+    public ReplyToGuardian.Command CaseMessage { get; set; } = new();
+
+    [BindProperty]
+    public AnswerSpeakUpQuestions.Command Answers { get; set; } = new();
+
+    [BindProperty]
     public string? Session { get; set; }
 
     public ReadFollowUp.View? Report { get; private set; }
+
+    /// <summary>A speak-up case the code opened, instead of a report.</summary>
+    public ReadCaseFollowUp.View? Case { get; private set; }
+
+    public bool AnswerSaved { get; private set; }
 
     public bool MessageSent { get; private set; }
 
@@ -53,8 +64,8 @@ public sealed class FollowUpModel(
         }
 
         limiter.Record(HttpContext, AttemptBucket);
-        var reportId = await mediator.Send(Entry);
-        if (reportId is null)
+        var opened = await mediator.Send(Entry);
+        if (opened is null)
         {
             limiter.Record(HttpContext, Bucket);
             ModelState.AddModelError("Entry.Code", WrongCode);
@@ -62,7 +73,75 @@ public sealed class FollowUpModel(
         }
 
         Entry = new OpenWithReceipt.Command();
-        return await ShowAsync(reportId.Value);
+        return opened.IsSpeakUp ? await ShowCaseAsync(opened.Id) : await ShowAsync(opened.Id);
+    }
+
+    public async Task<IActionResult> OnPostCaseMessageAsync()
+    {
+        var caseId = sessions.OpenCase(Session);
+        if (caseId is null)
+        {
+            return SignedOut();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("CaseMessage.Body", StaleForm);
+            return await ShowCaseAsync(caseId.Value, keepMessage: true);
+        }
+
+        await ShowCaseAsync(caseId.Value, keepMessage: true);
+        CaseMessage.CaseId = caseId.Value;
+        await mediator.Send(CaseMessage);
+        MessageSent = true;
+        return await ShowCaseAsync(caseId.Value);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync()
+    {
+        var caseId = sessions.OpenCase(Session);
+        if (caseId is null)
+        {
+            return SignedOut();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("Answers.WouldSpeakUpAgain", StaleForm);
+            return await ShowCaseAsync(caseId.Value);
+        }
+
+        await ShowCaseAsync(caseId.Value);
+        Answers.CaseId = caseId.Value;
+        await mediator.Send(Answers);
+        AnswerSaved = true;
+        return await ShowCaseAsync(caseId.Value);
+    }
+
+    private PageResult SignedOut()
+    {
+        ModelState.Clear();
+        ModelState.AddModelError("Entry.Code", SessionEnded);
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowCaseAsync(int caseId, bool keepMessage = false)
+    {
+        Case = await mediator.Send(new ReadCaseFollowUp.Query(caseId));
+        Session = sessions.IssueForCase(caseId);
+        if (!keepMessage)
+        {
+            ModelState.Remove("CaseMessage.Body");
+            ModelState.Remove("CaseMessage.SubmissionId");
+            CaseMessage = new ReplyToGuardian.Command { SubmissionId = Guid.NewGuid() };
+        }
+        else if (CaseMessage.SubmissionId == Guid.Empty)
+        {
+            CaseMessage.SubmissionId = Guid.NewGuid();
+        }
+
+        ModelState.Remove(nameof(Session));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMessageAsync()

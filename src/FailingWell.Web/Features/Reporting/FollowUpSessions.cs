@@ -21,6 +21,36 @@ public sealed class FollowUpSessions(IDataProtectionProvider protection, TimePro
     public string Issue(int reportId, DateTimeOffset expires) =>
         _protector.Protect(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reportId}|{expires.UtcTicks}"));
 
+    /// <summary>A speak-up case's token: "c" before the id, so a report's reader never opens it.</summary>
+    public string IssueForCase(int caseId) =>
+        _protector.Protect(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{caseId}|{(clock.GetUtcNow() + IdleLimit).UtcTicks}"));
+
+    /// <summary>The speak-up case the token opens, or null.</summary>
+    public int? OpenCase(string? token) =>
+        Read(token) is ['c', .. var id] && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var caseId) ? caseId : null;
+
+    private string? Read(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = _protector.Unprotect(token).Split('|');
+            return parts.Length == 2
+                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+                && clock.GetUtcNow().UtcTicks < expires
+                ? parts[0]
+                : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The report the token opens, or null when it is missing, tampered with or has expired.</summary>
     public int? Open(string? token)
     {

@@ -1,9 +1,12 @@
 namespace FailingWell.Web.Features.Reporting;
 
-/// <summary>Finds the report a receipt code opens. Always one fast hash, found or not.</summary>
+/// <summary>Finds the report or speak-up case a receipt code opens. Always one fast hash, found or not.</summary>
 public static class OpenWithReceipt
 {
-    public sealed class Command : IRequest<int?>, IAnonymousJourney
+    /// <summary>A report, or (<see cref="IsSpeakUp"/>) a speak-up case: one code scheme for both.</summary>
+    public sealed record Opened(int Id, bool IsSpeakUp = false);
+
+    public sealed class Command : IRequest<Opened?>, IAnonymousJourney
     {
         public string? Code { get; set; }
     }
@@ -14,12 +17,12 @@ public static class OpenWithReceipt
             RuleFor(o => o.Code).Must(code => !string.IsNullOrWhiteSpace(code)).WithMessage("Enter your receipt code");
     }
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, int?>
+    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Opened?>
     {
         // What a mistyped code is checked as, so that it costs the same as a real one.
         private static readonly string Malformed = new('0', ReceiptCodes.CodeLength);
 
-        public async Task<int?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Opened?> Handle(Command request, CancellationToken cancellationToken)
         {
             var code = ReceiptCodes.Normalise(request.Code);
             var locator = code is null ? null : ReceiptCodes.LocatorOf(code);
@@ -39,19 +42,23 @@ public static class OpenWithReceipt
                         .SetProperty(r => r.ReceiptSalt, salt)
                         .SetProperty(r => r.ReceiptHash, ReceiptCodes.Hash(ReceiptCodes.SecretOf(code), salt))
                         .SetProperty(r => r.ReceiptVerifier, ReceiptVerifier.HmacSha256), cancellationToken);
-                return candidate.Id;
+                return new Opened(candidate.Id);
             }
 
             var matches = ReceiptCodes.Matches(code ?? Malformed, candidate?.ReceiptSalt, candidate?.ReceiptHash);
-            return matches && code is not null ? candidate!.Id : null;
+            return matches && code is not null ? new Opened(candidate!.Id, candidate.IsSpeakUp) : null;
         }
 
-        private sealed record Candidate(int Id, byte[] ReceiptSalt, byte[] ReceiptHash, ReceiptVerifier Verifier);
+        private sealed record Candidate(int Id, byte[] ReceiptSalt, byte[] ReceiptHash, ReceiptVerifier Verifier, bool IsSpeakUp = false);
 
-        private Task<Candidate?> CandidateAsync(string locator, CancellationToken cancellationToken) =>
-            db.Reports.AsNoTracking()
+        private async Task<Candidate?> CandidateAsync(string locator, CancellationToken cancellationToken) =>
+            await db.Reports.AsNoTracking()
                 .Where(r => r.ReceiptLocator == locator)
-                .Select(r => new Candidate(r.Id, r.ReceiptSalt, r.ReceiptHash, r.ReceiptVerifier))
+                .Select(r => new Candidate(r.Id, r.ReceiptSalt, r.ReceiptHash, r.ReceiptVerifier, false))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? await db.SpeakUpCases.AsNoTracking()
+                .Where(c => c.ReceiptLocator == locator)
+                .Select(c => new Candidate(c.Id, c.ReceiptSalt, c.ReceiptHash, ReceiptVerifier.HmacSha256, true))
                 .SingleOrDefaultAsync(cancellationToken);
     }
 }

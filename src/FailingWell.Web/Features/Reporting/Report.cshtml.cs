@@ -20,9 +20,14 @@ public sealed class ReportModel(
 
     public SubmitReport.Result? Sent { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>A poster's link names its place and nothing else: /report?location=12 or /report?division=3.</summary>
+    public async Task OnGetAsync(int? location, int? division)
     {
-        Input = new SubmitReport.Command { SubmissionId = Guid.NewGuid() };
+        Input = new SubmitReport.Command
+        {
+            SubmissionId = Guid.NewGuid(),
+            Where = location is { } l ? ReportForm.LocationValue(l) : division is { } d ? ReportForm.DivisionValue(d) : null,
+        };
         Form = await mediator.Send(new ReportForm.Query());
     }
 

@@ -60,9 +60,20 @@ public static class SubmitReport
         public string? ReporterEmail { get; set; }
 
         public Guid SubmissionId { get; set; }
+
+        /// <summary>Null: patient care and safety, for the governance team. Otherwise a speak-up case for the guardian.</summary>
+        public SpeakUpRoute? Route { get; set; }
+
+        /// <summary>For a speak-up case: anonymous, confidential (name known only to the guardian) or open.</summary>
+        public SpeakUpOpenness? Openness { get; set; }
+
+        /// <summary>Optional, for an anonymous reporter.</summary>
+        public WhyAnonymous? WhyAnonymous { get; set; }
+
+        public bool GoesToTheGuardian => Route is not null;
     }
 
-    public sealed record Result(string Reference, string? ReceiptCode)
+    public sealed record Result(string Reference, string? ReceiptCode, bool IsSpeakUp = false)
     {
         /// <summary>False when this form had already been sent: the code was shown the first time.</summary>
         public bool IsNew => ReceiptCode is not null;
@@ -91,11 +102,37 @@ public static class SubmitReport
     {
         public Validator(FailingWellDbContext db, UkTime time)
         {
-            RuleFor(c => c.Kind).NotNull().WithMessage("Select what you want to tell us about")
-                .IsInEnum().WithMessage("Select what you want to tell us about");
+            RuleFor(c => c.Route).IsInEnum().WithMessage("Select who should read this");
+            RuleFor(c => c.WhyAnonymous).IsInEnum().WithMessage("Select why you want to stay anonymous, or leave it blank");
+            When(c => c.GoesToTheGuardian, () =>
+            {
+                RuleFor(c => c.Openness).NotNull().WithMessage("Select whether the guardian may know your name")
+                    .IsInEnum().WithMessage("Select whether the guardian may know your name");
+                When(c => c.Openness is SpeakUpOpenness.Confidential or SpeakUpOpenness.Open, () =>
+                    RuleFor(c => c.ReporterName)
+                        .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Enter your name, or choose 'Anonymous'")
+                        .MaximumLength(200).WithMessage("Your name must be 200 characters or fewer"));
+                RuleFor(c => c.ReporterEmail)
+                    .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.nhs.uk")
+                    .MaximumLength(320).WithMessage("Your email address must be 320 characters or fewer");
+            });
+            When(c => !c.GoesToTheGuardian, () => ReportRulesFor(db, time));
             RuleFor(c => c.WhatHappened)
                 .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Tell us what happened")
                 .MaximumLength(MaxTextLength).WithMessage($"What happened must be {MaxTextLength:N0} characters or fewer");
+            RuleFor(c => c.Where)
+                .MustAsync(async (where, ct) => await ResolvePlaceAsync(db, where, ct) is not null)
+                .WithMessage("Select where it happened from the list, or 'Not sure'");
+            RuleFor(c => c.StaffGroupId)
+                .MustAsync(async (id, ct) => id is null || await db.StaffGroups.AnyAsync(s => s.Id == id && !s.IsRetired, ct))
+                .WithMessage("Select your staff group from the list, or 'Prefer not to say'");
+        }
+
+        // What only an incident report needs: a speak-up case asks for its words, place and openness.
+        private void ReportRulesFor(FailingWellDbContext db, UkTime time)
+        {
+            RuleFor(c => c.Kind).NotNull().WithMessage("Select what you want to tell us about")
+                .IsInEnum().WithMessage("Select what you want to tell us about");
             RuleFor(c => c.ImmediateAction)
                 .MaximumLength(MaxTextLength).WithMessage($"What was done straight away must be {MaxTextLength:N0} characters or fewer");
 
@@ -112,10 +149,6 @@ public static class SubmitReport
             RuleFor(c => c.TimeOfDay).NotNull().WithMessage("Select the time of day")
                 .IsInEnum().WithMessage("Select the time of day");
 
-            RuleFor(c => c.Where)
-                .MustAsync(async (where, ct) => await ResolvePlaceAsync(db, where, ct) is not null)
-                .WithMessage("Select where it happened from the list, or 'Not sure'");
-
             RuleFor(c => c.PersonAffected).NotNull().WithMessage("Select who was affected")
                 .IsInEnum().WithMessage("Select who was affected");
             RuleFor(c => c.PhysicalHarm).IsInEnum().WithMessage("Select how much physical harm there was");
@@ -130,9 +163,6 @@ public static class SubmitReport
                 .NotNull().WithMessage("Select what it is about")
                 .MustAsync(async (id, ct) => id is null || await db.Categories.AnyAsync(c => c.Id == id && !c.IsRetired, ct))
                 .WithMessage("Select what it is about from the list");
-            RuleFor(c => c.StaffGroupId)
-                .MustAsync(async (id, ct) => id is null || await db.StaffGroups.AnyAsync(s => s.Id == id && !s.IsRetired, ct))
-                .WithMessage("Select your staff group from the list, or 'Prefer not to say'");
 
             When(c => c.GiveName, () =>
             {
@@ -179,10 +209,17 @@ public static class SubmitReport
         FailingWellDbContext db,
         UkTime time,
         Triage.TriageSettingsSource triageSettings,
-        ReportIntake intake) : IRequestHandler<Command, Result>
+        ReportIntake intake,
+        SpeakUpIntake speakUp) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
+            if (request.GoesToTheGuardian)
+            {
+                var raised = await speakUp.RaiseAsync(request, cancellationToken);
+                return new Result(raised.Reference, raised.ReceiptCode, IsSpeakUp: true);
+            }
+
             var (receivedOn, receivedBand) = time.DayAndBand();
             var deadlines = (await triageSettings.GetAsync(cancellationToken)).Deadlines;
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
@@ -206,6 +243,7 @@ public static class SubmitReport
                 Stream = stream,
                 StaffGroupId = request.StaffGroupId,
                 IsAnonymous = !named,
+                WhyAnonymous = named ? null : request.WhyAnonymous,
                 ReporterName = named ? request.ReporterName!.Trim() : null,
                 ReporterEmail = named ? request.ReporterEmail!.Trim() : null,
                 ReceivedOn = receivedOn,

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Digests and culture signals, which hold no report text: executives too, signed in with an authenticator code.</summary>
     public const string ReadGovernance = nameof(ReadGovernance);
 
+    /// <summary>Speak-up cases: Freedom to Speak Up guardians only (not admins: the cases are confidential), with an authenticator code.</summary>
+    public const string SpeakUp = nameof(SpeakUp);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,6 +30,9 @@ public static class Policies
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(Administer, policy => policy
             .RequireRole(StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(SpeakUp, policy => policy
+            .RequireRole(StaffRoles.Guardian)
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(ReadGovernance, policy => policy
             .RequireRole(StaffRoles.Executive, StaffRoles.GovernanceLead, StaffRoles.Admin)

@@ -26,5 +26,8 @@ public static class StaffRoles
     public const string Executive = nameof(Executive);
     public const string Admin = nameof(Admin);
 
-    public static readonly IReadOnlyList<string> All = [GovernanceLead, Executive, Admin];
+    /// <summary>The Freedom to Speak Up guardian: speak-up cases, and nothing of the incident reports.</summary>
+    public const string Guardian = nameof(Guardian);
+
+    public static readonly IReadOnlyList<string> All = [GovernanceLead, Executive, Admin, Guardian];
 }

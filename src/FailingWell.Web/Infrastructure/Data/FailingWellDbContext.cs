@@ -15,6 +15,10 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<ReportAction> ReportActions => Set<ReportAction>();
 
+    public DbSet<SpeakUpCase> SpeakUpCases => Set<SpeakUpCase>();
+
+    public DbSet<SpeakUpMessage> SpeakUpMessages => Set<SpeakUpMessage>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Setting> Settings => Set<Setting>();

@@ -9,6 +9,18 @@ public interface IAuditedReportRequest : IStaffRequest
     string AuditAction { get; }
 }
 
+/// <summary>
+/// A request that looks at or changes one speak-up case for a guardian. The audit entry names the case
+/// by its reference only (no report id, no content), so an admin searching the audit log sees that a
+/// case was opened, never what it is about.
+/// </summary>
+public interface IAuditedSpeakUpRequest : IStaffRequest
+{
+    int CaseId { get; }
+
+    string AuditAction { get; }
+}
+
 /// <summary>A change an administrator makes: audited with a description of what changed (never report text).</summary>
 public interface IAuditedAdminRequest : IStaffRequest
 {
@@ -36,6 +48,20 @@ public sealed class AuditBehavior<TRequest, TResponse>(FailingWellDbContext db, 
                 AccountName = name,
                 Action = audited.AuditAction,
                 ReportId = audited.ReportId,
+                ReportReference = reference,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (request is IAuditedSpeakUpRequest speakUp && !string.IsNullOrEmpty(speakUp.AuditAction))
+        {
+            var reference = await db.SpeakUpCases.Where(c => c.Id == speakUp.CaseId).Select(c => c.Reference).SingleOrDefaultAsync(cancellationToken);
+            var name = await db.Users.OfType<StaffAccount>().Where(u => u.Id == speakUp.ActorAccountId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                AccountId = speakUp.ActorAccountId,
+                AccountName = name,
+                Action = speakUp.AuditAction,
                 ReportReference = reference,
             });
             await db.SaveChangesAsync(cancellationToken);

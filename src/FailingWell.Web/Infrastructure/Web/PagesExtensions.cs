@@ -14,6 +14,7 @@ public static class PagesExtensions
                 options.Conventions.AuthorizeFolder("/Admin", Accounts.Policies.Administer);
                 options.Conventions.AuthorizeFolder("/Digests", Accounts.Policies.ReadGovernance);
                 options.Conventions.AuthorizeFolder("/Culture", Accounts.Policies.ReadGovernance);
+                options.Conventions.AuthorizeFolder("/SpeakUp", Accounts.Policies.SpeakUp);
                 options.Conventions.AuthorizePage("/Culture/Denominators", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Annotations", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Peers", Accounts.Policies.Administer);

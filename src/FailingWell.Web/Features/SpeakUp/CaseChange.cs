@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace FailingWell.Web.Features.SpeakUp;
+
+/// <summary>
+/// What every change a guardian makes to a case carries: which case, the version they saw (so a
+/// colleague's newer change is never overwritten), who is acting, and what the audit log says.
+/// </summary>
+public abstract class CaseChange<TResponse> : ICommand<TResponse>, IAuditedSpeakUpRequest
+{
+    [BindNever]
+    public int CaseId { get; set; }
+
+    public Guid Version { get; set; }
+
+    [BindNever]
+    public string ActorAccountId { get; set; } = "";
+
+    public abstract string AuditAction { get; }
+}
+
+public static class CaseChanges
+{
+    public const string Closed = "This case is closed.";
+
+    public static async Task<SpeakUpCase> LoadAsync<T>(FailingWellDbContext db, CaseChange<T> change, bool allowClosed = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        var speakUpCase = await db.SpeakUpCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken)
+            ?? throw RequestValidationException.For(change, "", "That case does not exist.");
+        if (speakUpCase.Version != change.Version)
+        {
+            throw RequestValidationException.For(change, "", "Someone else changed this case while you were looking at it, so your change was not saved. Check the latest details and try again.");
+        }
+
+        if (speakUpCase.Status == SpeakUpStatus.Closed && !allowClosed)
+        {
+            throw RequestValidationException.For(change, "", Closed);
+        }
+
+        db.Entry(speakUpCase).Property(c => c.Version).OriginalValue = change.Version;
+        speakUpCase.Version = Guid.NewGuid();
+        return speakUpCase;
+    }
+}
