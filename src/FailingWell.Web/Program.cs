@@ -1,6 +1,7 @@
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
+using FailingWell.Web.Features.Learning;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Host;
@@ -24,6 +25,7 @@ builder
     .AddFailingWellTriage()
     .AddFailingWellDigests()
     .AddFailingWellCulture()
+    .AddFailingWellLearning()
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()

@@ -102,6 +102,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                 .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title }).ToListAsync(cancellationToken)
             : [];
         var goodPracticeByDivision = goodPractice.ToLookup(g => g.DivisionId);
+        var learningResponses = wanted.Contains(GovernanceStream.PatientSafety) ? await LearningResponsesAsync(start, end, cancellationToken) : null;
         var concerns = new Counts(counted
             .Where(x => x.Kind == ReportKind.Concern && categoryNames.TryGetValue(x.CategoryId, out var name) && ConcernCategories.Contains(name))
             .Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
@@ -192,7 +193,8 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                         : null,
                     stream == GovernanceStream.RiskAndCompliance
                         ? new RiskSection(byRating.Of("Risks by rating", scope.DivisionId), concerns.Of("Concerns about staffing, equipment, estates and information governance", scope.DivisionId))
-                        : null);
+                        : null,
+                    stream == GovernanceStream.PatientSafety && scope.DivisionId is null ? learningResponses : null);
 
                 built.Add(new Digest
                 {
@@ -206,6 +208,18 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         db.Digests.AddRange(built);
         await db.SaveChangesAsync(cancellationToken);
         return built;
+    }
+
+    /// <summary>Learning responses completed in the period, safety actions due in it, and those overdue as it ends.</summary>
+    private async Task<LearningResponsesSection> LearningResponsesAsync(DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var completed = await db.LearningResponses.AsNoTracking().Where(r => r.CompletedOn >= start && r.CompletedOn < end)
+            .OrderBy(r => r.Id).Select(r => r.Title).ToListAsync(cancellationToken);
+        var due = await db.SafetyActions.AsNoTracking().Where(a => a.CompletedOn == null && a.DueOn >= start && a.DueOn < end)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
+        var overdue = await db.SafetyActions.AsNoTracking().Where(SafetyActionRules.Overdue(end))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
+        return new LearningResponsesSection(completed.Count, completed, due.Count, due, overdue.Count, overdue);
     }
 
     public static string HarmLabel(PhysicalHarm harm) => harm switch
