@@ -102,7 +102,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                 .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title }).ToListAsync(cancellationToken)
             : [];
         var goodPracticeByDivision = goodPractice.ToLookup(g => g.DivisionId);
-        var learningResponses = wanted.Contains(GovernanceStream.PatientSafety) ? await LearningResponsesAsync(start, end, cancellationToken) : null;
+        var learningResponses = wanted.Contains(GovernanceStream.PatientSafety) ? await LearningResponsesAsync(period, cancellationToken) : null;
         var concerns = new Counts(counted
             .Where(x => x.Kind == ReportKind.Concern && categoryNames.TryGetValue(x.CategoryId, out var name) && ConcernCategories.Contains(name))
             .Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
@@ -210,12 +210,16 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         return built;
     }
 
-    /// <summary>Learning responses completed in the period, safety actions due in it, and those overdue as it ends.</summary>
-    private async Task<LearningResponsesSection> LearningResponsesAsync(DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Learning responses completed in the period, safety actions overdue as it ends, and those due in
+    /// the period after it (what the meeting should chase next; one due in the period and not done is overdue).
+    /// </summary>
+    private async Task<LearningResponsesSection> LearningResponsesAsync(Period period, CancellationToken cancellationToken)
     {
+        var (start, end, nextEnd) = (period.Start, period.End, Period.Of(period.Kind, period.End).End);
         var completed = await db.LearningResponses.AsNoTracking().Where(r => r.CompletedOn >= start && r.CompletedOn < end)
             .OrderBy(r => r.Id).Select(r => r.Title).ToListAsync(cancellationToken);
-        var due = await db.SafetyActions.AsNoTracking().Where(a => a.CompletedOn == null && a.DueOn >= start && a.DueOn < end)
+        var due = await db.SafetyActions.AsNoTracking().Where(a => a.CompletedOn == null && a.DueOn >= end && a.DueOn < nextEnd)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
         var overdue = await db.SafetyActions.AsNoTracking().Where(SafetyActionRules.Overdue(end))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
