@@ -1090,7 +1090,31 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [JustCultureRecords] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordedByAccountId] nvarchar(450) NOT NULL,
+        [RecordedOn] date NOT NULL,
+        [StaffGroupId] int NOT NULL,
+        [Role] nvarchar(100) NOT NULL,
+        [PersonName] nvarchar(200) NULL,
+        [ActionConsidered] nvarchar(2000) NOT NULL,
+        [DeliberateHarm] bit NULL,
+        [Health] bit NULL,
+        [Foresight] bit NULL,
+        [Substitution] bit NULL,
+        [MitigatingCircumstances] bit NULL,
+        [Outcome] int NULL,
+        CONSTRAINT [PK_JustCultureRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JustCultureRecords_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE TABLE [ResponsePlanVersions] (
@@ -1106,7 +1130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE TABLE [LearningResponses] (
@@ -1145,7 +1169,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE TABLE [Engagements] (
@@ -1165,7 +1189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE TABLE [LearningResponseReports] (
@@ -1179,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE TABLE [SafetyActions] (
@@ -1206,20 +1230,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ChangeNote', N'Content', N'Number', N'SavedBy', N'SavedOn') AND [object_id] = OBJECT_ID(N'[ResponsePlanVersions]'))
         SET IDENTITY_INSERT [ResponsePlanVersions] ON;
     EXEC(N'INSERT INTO [ResponsePlanVersions] ([Id], [ChangeNote], [Content], [Number], [SavedBy], [SavedOn])
-    VALUES (1, N''The starting plan: PSIRF''''s national requirements and three local priorities'', N''{"nationalTriggers":[{"trigger":1,"referTo":null,"response":5},{"trigger":2,"referTo":null,"response":5},{"trigger":3,"referTo":"Also tell the Care Quality Commission","response":5},{"trigger":4,"referTo":"Refer to Maternity and Newborn Safety Investigations (MNSI)","response":5},{"trigger":5,"referTo":"Refer to the Child Death Overview Panel","response":5},{"trigger":6,"referTo":"Refer to LeDeR","response":5},{"trigger":7,"referTo":"Refer to the local safeguarding partnership","response":5},{"trigger":8,"referTo":"Refer to the screening quality assurance service","response":5},{"trigger":9,"referTo":"Refer to the Prisons and Probation Ombudsman","response":5},{"trigger":10,"referTo":"Refer to NHS England for an independent review","response":5},{"trigger":11,"referTo":"Refer to the community safety partnership","response":5}],"localPriorities":[{"category":"Falls","minimumHarm":2,"theme":null,"response":2},{"category":"Medication","minimumHarm":2,"theme":null,"response":2},{"category":"Pressure ulcers","minimumHarm":2,"theme":null,"response":4},{"category":"Infection control","minimumHarm":3,"theme":null,"response":3},{"category":null,"minimumHarm":null,"theme":"deteriorat","response":1}]}'', 1, NULL, ''2026-12-01'')');
+    VALUES (1, N''The starting plan: PSIRF''''s national requirements and five local priorities'', N''{"nationalTriggers":[{"trigger":1,"referTo":null,"response":5},{"trigger":2,"referTo":null,"response":5},{"trigger":3,"referTo":"Also tell the Care Quality Commission","response":5},{"trigger":4,"referTo":"Refer to Maternity and Newborn Safety Investigations (MNSI)","response":5},{"trigger":5,"referTo":"Refer to the Child Death Overview Panel","response":5},{"trigger":6,"referTo":"Refer to LeDeR","response":5},{"trigger":7,"referTo":"Refer to the local safeguarding partnership","response":5},{"trigger":8,"referTo":"Refer to the screening quality assurance service","response":5},{"trigger":9,"referTo":"Refer to the Prisons and Probation Ombudsman","response":5},{"trigger":10,"referTo":"Refer to NHS England for an independent review","response":5},{"trigger":11,"referTo":"Refer to the community safety partnership","response":5}],"localPriorities":[{"category":"Falls","minimumHarm":2,"theme":null,"response":2},{"category":"Medication","minimumHarm":2,"theme":null,"response":2},{"category":"Pressure ulcers","minimumHarm":2,"theme":null,"response":4},{"category":"Infection control","minimumHarm":3,"theme":null,"response":3},{"category":null,"minimumHarm":null,"theme":"deteriorat","response":1}]}'', 1, NULL, ''2026-12-01'')');
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ChangeNote', N'Content', N'Number', N'SavedBy', N'SavedOn') AND [object_id] = OBJECT_ID(N'[ResponsePlanVersions]'))
         SET IDENTITY_INSERT [ResponsePlanVersions] OFF;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_Engagements_LearningResponseId] ON [Engagements] ([LearningResponseId]);
@@ -1227,7 +1251,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_RecordedByAccountId_RecordedOn] ON [JustCultureRecords] ([RecordedByAccountId], [RecordedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_StaffGroupId] ON [JustCultureRecords] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_LearningResponseReports_ReportId] ON [LearningResponseReports] ([ReportId]);
@@ -1235,7 +1275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_LearningResponses_CompletedOn] ON [LearningResponses] ([CompletedOn]);
@@ -1243,7 +1283,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_LearningResponses_PlanVersionId] ON [LearningResponses] ([PlanVersionId]);
@@ -1251,7 +1291,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_LearningResponses_Status_CreatedOn] ON [LearningResponses] ([Status], [CreatedOn]);
@@ -1259,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResponsePlanVersions_Number] ON [ResponsePlanVersions] ([Number]);
@@ -1267,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_SafetyActions_CompletedOn_DueOn] ON [SafetyActions] ([CompletedOn], [DueOn]);
@@ -1275,7 +1315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_SafetyActions_LearningResponseId] ON [SafetyActions] ([LearningResponseId]);
@@ -1283,7 +1323,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_SafetyActions_MeasureCategoryId] ON [SafetyActions] ([MeasureCategoryId]);
@@ -1291,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_SafetyActions_MeasureDivisionId] ON [SafetyActions] ([MeasureDivisionId]);
@@ -1299,7 +1339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     CREATE INDEX [IX_SafetyActions_MeasureLocationId] ON [SafetyActions] ([MeasureLocationId]);
@@ -1307,11 +1347,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000440_LearningResponses'
+    WHERE [MigrationId] = N'20261202002951_LearningResponses'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202000440_LearningResponses', N'10.0.14');
+    VALUES (N'20261202002951_LearningResponses', N'10.0.14');
 END;
 
 COMMIT;

@@ -354,6 +354,66 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActionConsidered")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("DeliberateHarm")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Foresight")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Health")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("MitigatingCircumstances")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StaffGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Substitution")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("RecordedByAccountId", "RecordedOn");
+
+                    b.ToTable("JustCultureRecords", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
                 {
                     b.Property<int>("Id")
@@ -876,7 +936,7 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         new
                         {
                             Id = 1,
-                            ChangeNote = "The starting plan: PSIRF's national requirements and three local priorities",
+                            ChangeNote = "The starting plan: PSIRF's national requirements and five local priorities",
                             Content = "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}",
                             Number = 1,
                             SavedOn = new DateOnly(2026, 12, 1)
@@ -1289,6 +1349,17 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .HasForeignKey("LearningResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffGroup");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>

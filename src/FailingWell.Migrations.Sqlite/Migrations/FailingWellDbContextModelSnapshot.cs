@@ -335,6 +335,64 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionConsidered")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DeliberateHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Foresight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("MitigatingCircumstances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Substitution")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("RecordedByAccountId", "RecordedOn");
+
+                    b.ToTable("JustCultureRecords", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
                 {
                     b.Property<int>("Id")
@@ -843,7 +901,7 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = 1,
-                            ChangeNote = "The starting plan: PSIRF's national requirements and three local priorities",
+                            ChangeNote = "The starting plan: PSIRF's national requirements and five local priorities",
                             Content = "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}",
                             Number = 1,
                             SavedOn = new DateOnly(2026, 12, 1)
@@ -1246,6 +1304,17 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasForeignKey("LearningResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffGroup");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>

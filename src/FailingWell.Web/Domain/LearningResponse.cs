@@ -386,7 +386,7 @@ internal sealed class LearningConfiguration :
         builder.HasData(new ResponsePlanVersion
         {
             Id = 1, Number = 1, SavedOn = new DateOnly(2026, 12, 1), SavedBy = null,
-            ChangeNote = "The starting plan: PSIRF's national requirements and three local priorities", Content = ResponsePlan.Default.ToJson(),
+            ChangeNote = "The starting plan: PSIRF's national requirements and five local priorities", Content = ResponsePlan.Default.ToJson(),
         });
     }
 

@@ -51,6 +51,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<Engagement> Engagements => Set<Engagement>();
 
+    public DbSet<JustCultureRecord> JustCultureRecords => Set<JustCultureRecord>();
+
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),
         read => DateTime.SpecifyKind(read, DateTimeKind.Utc));

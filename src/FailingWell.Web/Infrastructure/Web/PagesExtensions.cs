@@ -22,6 +22,8 @@ public static class PagesExtensions
                 options.Conventions.AuthorizeFolder("/Learning", Accounts.Policies.ReadGovernance);
                 options.Conventions.AuthorizePage("/Learning/Start", Accounts.Policies.Triage);
                 options.Conventions.AuthorizePage("/Learning/Thematic", Accounts.Policies.Triage);
+                options.Conventions.AuthorizePage("/Learning/JustCultureGuide", Accounts.Policies.Triage);
+                options.Conventions.AuthorizePage("/Learning/JustCultureRecord", Accounts.Policies.Triage);
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>

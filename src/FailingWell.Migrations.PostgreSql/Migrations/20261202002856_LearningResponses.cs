@@ -13,6 +13,36 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "JustCultureRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordedByAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StaffGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActionConsidered = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeliberateHarm = table.Column<bool>(type: "boolean", nullable: true),
+                    Health = table.Column<bool>(type: "boolean", nullable: true),
+                    Foresight = table.Column<bool>(type: "boolean", nullable: true),
+                    Substitution = table.Column<bool>(type: "boolean", nullable: true),
+                    MitigatingCircumstances = table.Column<bool>(type: "boolean", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JustCultureRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JustCultureRecords_StaffGroups_StaffGroupId",
+                        column: x => x.StaffGroupId,
+                        principalTable: "StaffGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResponsePlanVersions",
                 columns: table => new
                 {
@@ -175,12 +205,22 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
             migrationBuilder.InsertData(
                 table: "ResponsePlanVersions",
                 columns: new[] { "Id", "ChangeNote", "Content", "Number", "SavedBy", "SavedOn" },
-                values: new object[] { 1, "The starting plan: PSIRF's national requirements and three local priorities", "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}", 1, null, new DateOnly(2026, 12, 1) });
+                values: new object[] { 1, "The starting plan: PSIRF's national requirements and five local priorities", "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}", 1, null, new DateOnly(2026, 12, 1) });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_LearningResponseId",
                 table: "Engagements",
                 column: "LearningResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JustCultureRecords_RecordedByAccountId_RecordedOn",
+                table: "JustCultureRecords",
+                columns: new[] { "RecordedByAccountId", "RecordedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JustCultureRecords_StaffGroupId",
+                table: "JustCultureRecords",
+                column: "StaffGroupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearningResponseReports_ReportId",
@@ -239,6 +279,9 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Engagements");
+
+            migrationBuilder.DropTable(
+                name: "JustCultureRecords");
 
             migrationBuilder.DropTable(
                 name: "LearningResponseReports");
