@@ -205,6 +205,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
             TimeOfDay = TimeBand.Night, Where = "", PersonAffected = PersonAffected.Nobody, CategoryId = categories.First().Id, SubmissionId = Guid.NewGuid(),
         }, cancellationToken);
         DemoReceipt = (tryMe.Reference, tryMe.ReceiptCode!);
+        await AddLearningAsync(lead, leadName, today, cancellationToken);
 
         await rollups.RecountAsync(firstMonth, cancellationToken);
         for (var p = Period.LastCompleteBefore(PeriodKind.Month, today); p.Start >= today.AddMonths(-12); p = p.Previous)
