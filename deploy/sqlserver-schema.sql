@@ -1298,3 +1298,273 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [JustCultureRecords] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordedByAccountId] nvarchar(450) NOT NULL,
+        [RecordedOn] date NOT NULL,
+        [StaffGroupId] int NOT NULL,
+        [Role] nvarchar(100) NOT NULL,
+        [PersonName] nvarchar(200) NULL,
+        [ActionConsidered] nvarchar(2000) NOT NULL,
+        [DeliberateHarm] bit NULL,
+        [Health] bit NULL,
+        [Foresight] bit NULL,
+        [Substitution] bit NULL,
+        [MitigatingCircumstances] bit NULL,
+        [Outcome] int NULL,
+        CONSTRAINT [PK_JustCultureRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JustCultureRecords_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [ResponsePlanVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [Number] int NOT NULL,
+        [SavedOn] date NOT NULL,
+        [SavedBy] nvarchar(200) NULL,
+        [ChangeNote] nvarchar(500) NULL,
+        [Content] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ResponsePlanVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [LearningResponses] (
+        [Id] int NOT NULL IDENTITY,
+        [Type] int NOT NULL,
+        [Status] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [CreatedOn] date NOT NULL,
+        [CompletedOn] date NULL,
+        [LeadAccountId] nvarchar(450) NULL,
+        [LeadName] nvarchar(200) NULL,
+        [PlanVersionId] int NULL,
+        [NationalTrigger] int NOT NULL,
+        [ProposedType] int NULL,
+        [ProposalWhy] nvarchar(500) NULL,
+        [OverrideReason] nvarchar(2000) NULL,
+        [Participants] nvarchar(2000) NULL,
+        [SeipsPerson] nvarchar(max) NULL,
+        [SeipsTasks] nvarchar(max) NULL,
+        [SeipsTools] nvarchar(max) NULL,
+        [SeipsOrganisation] nvarchar(max) NULL,
+        [SeipsInternalEnvironment] nvarchar(max) NULL,
+        [SeipsExternalEnvironment] nvarchar(max) NULL,
+        [Findings] nvarchar(max) NULL,
+        [AarExpected] nvarchar(max) NULL,
+        [AarActual] nvarchar(max) NULL,
+        [AarWhyDifferent] nvarchar(max) NULL,
+        [AarLearned] nvarchar(max) NULL,
+        [TermsOfReference] nvarchar(max) NULL,
+        [ReporterSummary] nvarchar(max) NULL,
+        [SharedOn] date NULL,
+        CONSTRAINT [PK_LearningResponses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LearningResponses_ResponsePlanVersions_PlanVersionId] FOREIGN KEY ([PlanVersionId]) REFERENCES [ResponsePlanVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [Engagements] (
+        [Id] int NOT NULL IDENTITY,
+        [LearningResponseId] int NOT NULL,
+        [Person] int NOT NULL,
+        [Role] nvarchar(100) NULL,
+        [OfferedOn] date NULL,
+        [AcceptedOn] date NULL,
+        [MetOn] date NULL,
+        [FindingsSharedOn] date NULL,
+        [Notes] nvarchar(max) NULL,
+        CONSTRAINT [PK_Engagements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Engagements_LearningResponses_LearningResponseId] FOREIGN KEY ([LearningResponseId]) REFERENCES [LearningResponses] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [LearningResponseReports] (
+        [LearningResponseId] int NOT NULL,
+        [ReportId] int NOT NULL,
+        CONSTRAINT [PK_LearningResponseReports] PRIMARY KEY ([LearningResponseId], [ReportId]),
+        CONSTRAINT [FK_LearningResponseReports_LearningResponses_LearningResponseId] FOREIGN KEY ([LearningResponseId]) REFERENCES [LearningResponses] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LearningResponseReports_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE TABLE [SafetyActions] (
+        [Id] int NOT NULL IDENTITY,
+        [LearningResponseId] int NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [OwnerAccountId] nvarchar(450) NOT NULL,
+        [OwnerName] nvarchar(200) NULL,
+        [StartsOn] date NOT NULL,
+        [DueOn] date NOT NULL,
+        [CompletedOn] date NULL,
+        [MeasureCategoryId] int NOT NULL,
+        [MeasureDivisionId] int NULL,
+        [MeasureLocationId] int NULL,
+        [MeasureKind] int NULL,
+        [ExpectedDirection] int NOT NULL,
+        CONSTRAINT [PK_SafetyActions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SafetyActions_Categories_MeasureCategoryId] FOREIGN KEY ([MeasureCategoryId]) REFERENCES [Categories] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SafetyActions_Divisions_MeasureDivisionId] FOREIGN KEY ([MeasureDivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SafetyActions_LearningResponses_LearningResponseId] FOREIGN KEY ([LearningResponseId]) REFERENCES [LearningResponses] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SafetyActions_Locations_MeasureLocationId] FOREIGN KEY ([MeasureLocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ChangeNote', N'Content', N'Number', N'SavedBy', N'SavedOn') AND [object_id] = OBJECT_ID(N'[ResponsePlanVersions]'))
+        SET IDENTITY_INSERT [ResponsePlanVersions] ON;
+    EXEC(N'INSERT INTO [ResponsePlanVersions] ([Id], [ChangeNote], [Content], [Number], [SavedBy], [SavedOn])
+    VALUES (1, N''The starting plan: PSIRF''''s national requirements and five local priorities'', N''{"nationalTriggers":[{"trigger":1,"referTo":null,"response":5},{"trigger":2,"referTo":null,"response":5},{"trigger":3,"referTo":"Also tell the Care Quality Commission","response":5},{"trigger":4,"referTo":"Refer to Maternity and Newborn Safety Investigations (MNSI)","response":5},{"trigger":5,"referTo":"Refer to the Child Death Overview Panel","response":5},{"trigger":6,"referTo":"Refer to LeDeR","response":5},{"trigger":7,"referTo":"Refer to the local safeguarding partnership","response":5},{"trigger":8,"referTo":"Refer to the screening quality assurance service","response":5},{"trigger":9,"referTo":"Refer to the Prisons and Probation Ombudsman","response":5},{"trigger":10,"referTo":"Refer to NHS England for an independent review","response":5},{"trigger":11,"referTo":"Refer to the community safety partnership","response":5}],"localPriorities":[{"category":"Falls","minimumHarm":2,"theme":null,"response":2},{"category":"Medication","minimumHarm":2,"theme":null,"response":2},{"category":"Pressure ulcers","minimumHarm":2,"theme":null,"response":4},{"category":"Infection control","minimumHarm":3,"theme":null,"response":3},{"category":null,"minimumHarm":null,"theme":"deteriorat","response":1}]}'', 1, NULL, ''2026-12-01'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ChangeNote', N'Content', N'Number', N'SavedBy', N'SavedOn') AND [object_id] = OBJECT_ID(N'[ResponsePlanVersions]'))
+        SET IDENTITY_INSERT [ResponsePlanVersions] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_Engagements_LearningResponseId] ON [Engagements] ([LearningResponseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_RecordedByAccountId_RecordedOn] ON [JustCultureRecords] ([RecordedByAccountId], [RecordedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_StaffGroupId] ON [JustCultureRecords] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponseReports_ReportId] ON [LearningResponseReports] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_CompletedOn] ON [LearningResponses] ([CompletedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_PlanVersionId] ON [LearningResponses] ([PlanVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_Status_CreatedOn] ON [LearningResponses] ([Status], [CreatedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ResponsePlanVersions_Number] ON [ResponsePlanVersions] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_CompletedOn_DueOn] ON [SafetyActions] ([CompletedOn], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_LearningResponseId] ON [SafetyActions] ([LearningResponseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureCategoryId] ON [SafetyActions] ([MeasureCategoryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureDivisionId] ON [SafetyActions] ([MeasureDivisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureLocationId] ON [SafetyActions] ([MeasureLocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202012701_LearningResponses', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

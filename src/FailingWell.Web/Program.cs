@@ -1,6 +1,7 @@
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
+using FailingWell.Web.Features.Learning;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.SpeakUp;
 using FailingWell.Web.Features.Triage;
@@ -26,6 +27,7 @@ builder
     .AddFailingWellDigests()
     .AddFailingWellCulture()
     .AddFailingWellSpeakUp()
+    .AddFailingWellLearning()
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()

@@ -313,6 +313,242 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("Divisions", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Engagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FindingsSharedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Person")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningResponseId");
+
+                    b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActionConsidered")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("DeliberateHarm")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Foresight")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Health")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("MitigatingCircumstances")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StaffGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Substitution")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("RecordedByAccountId", "RecordedOn");
+
+                    b.ToTable("JustCultureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AarActual")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("AarExpected")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("AarLearned")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("AarWhyDifferent")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("LeadAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("LeadName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NationalTrigger")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PlanVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposalWhy")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ProposedType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsExternalEnvironment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsInternalEnvironment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsOrganisation")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsPerson")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsTasks")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("SeipsTools")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("SharedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedOn");
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("Status", "CreatedOn");
+
+                    b.ToTable("LearningResponses", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponseReport", b =>
+                {
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LearningResponseId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("LearningResponseReports", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -666,6 +902,114 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.ResponsePlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("SavedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("ResponsePlanVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeNote = "The starting plan: PSIRF's national requirements and five local priorities",
+                            Content = "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}",
+                            Number = 1,
+                            SavedOn = new DateOnly(2026, 12, 1)
+                        });
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SafetyAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExpectedDirection")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasureCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeasureDivisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeasureKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeasureLocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningResponseId");
+
+                    b.HasIndex("MeasureCategoryId");
+
+                    b.HasIndex("MeasureDivisionId");
+
+                    b.HasIndex("MeasureLocationId");
+
+                    b.HasIndex("CompletedOn", "DueOn");
+
+                    b.ToTable("SafetyActions", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.SavedQueueView", b =>
@@ -1226,6 +1570,53 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Engagement", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", null)
+                        .WithMany("Engagements")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffGroup");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.ResponsePlanVersion", "PlanVersion")
+                        .WithMany()
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PlanVersion");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponseReport", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Report", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.HasOne("FailingWell.Web.Domain.Division", "Division")
@@ -1285,6 +1676,33 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SafetyAction", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", "LearningResponse")
+                        .WithMany("Actions")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Division", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureDivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.Location", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LearningResponse");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
@@ -1374,6 +1792,15 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FailingWell.Web.Domain.Division", b =>
                 {
                     b.Navigation("Locations");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Engagements");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>

@@ -296,6 +296,236 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("Divisions", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Engagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FindingsSharedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Person")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningResponseId");
+
+                    b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionConsidered")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DeliberateHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Foresight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("MitigatingCircumstances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Substitution")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffGroupId");
+
+                    b.HasIndex("RecordedByAccountId", "RecordedOn");
+
+                    b.ToTable("JustCultureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AarActual")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AarExpected")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AarLearned")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AarWhyDifferent")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NationalTrigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposalWhy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsExternalEnvironment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsInternalEnvironment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsOrganisation")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsPerson")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsTasks")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeipsTools")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SharedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedOn");
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("Status", "CreatedOn");
+
+                    b.ToTable("LearningResponses", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponseReport", b =>
+                {
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearningResponseId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("LearningResponseReports", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -639,6 +869,110 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportMessages", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.ResponsePlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SavedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("ResponsePlanVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeNote = "The starting plan: PSIRF's national requirements and five local priorities",
+                            Content = "{\"nationalTriggers\":[{\"trigger\":1,\"referTo\":null,\"response\":5},{\"trigger\":2,\"referTo\":null,\"response\":5},{\"trigger\":3,\"referTo\":\"Also tell the Care Quality Commission\",\"response\":5},{\"trigger\":4,\"referTo\":\"Refer to Maternity and Newborn Safety Investigations (MNSI)\",\"response\":5},{\"trigger\":5,\"referTo\":\"Refer to the Child Death Overview Panel\",\"response\":5},{\"trigger\":6,\"referTo\":\"Refer to LeDeR\",\"response\":5},{\"trigger\":7,\"referTo\":\"Refer to the local safeguarding partnership\",\"response\":5},{\"trigger\":8,\"referTo\":\"Refer to the screening quality assurance service\",\"response\":5},{\"trigger\":9,\"referTo\":\"Refer to the Prisons and Probation Ombudsman\",\"response\":5},{\"trigger\":10,\"referTo\":\"Refer to NHS England for an independent review\",\"response\":5},{\"trigger\":11,\"referTo\":\"Refer to the community safety partnership\",\"response\":5}],\"localPriorities\":[{\"category\":\"Falls\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Medication\",\"minimumHarm\":2,\"theme\":null,\"response\":2},{\"category\":\"Pressure ulcers\",\"minimumHarm\":2,\"theme\":null,\"response\":4},{\"category\":\"Infection control\",\"minimumHarm\":3,\"theme\":null,\"response\":3},{\"category\":null,\"minimumHarm\":null,\"theme\":\"deteriorat\",\"response\":1}]}",
+                            Number = 1,
+                            SavedOn = new DateOnly(2026, 12, 1)
+                        });
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SafetyAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearningResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureDivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureLocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningResponseId");
+
+                    b.HasIndex("MeasureCategoryId");
+
+                    b.HasIndex("MeasureDivisionId");
+
+                    b.HasIndex("MeasureLocationId");
+
+                    b.HasIndex("CompletedOn", "DueOn");
+
+                    b.ToTable("SafetyActions", (string)null);
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.SavedQueueView", b =>
@@ -1185,6 +1519,53 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Engagement", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", null)
+                        .WithMany("Engagements")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.StaffGroup", "StaffGroup")
+                        .WithMany()
+                        .HasForeignKey("StaffGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffGroup");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.ResponsePlanVersion", "PlanVersion")
+                        .WithMany()
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PlanVersion");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponseReport", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Report", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.HasOne("FailingWell.Web.Domain.Division", "Division")
@@ -1244,6 +1625,33 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.SafetyAction", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.LearningResponse", "LearningResponse")
+                        .WithMany("Actions")
+                        .HasForeignKey("LearningResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FailingWell.Web.Domain.Division", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureDivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FailingWell.Web.Domain.Location", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LearningResponse");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.SpeakUpCase", b =>
@@ -1333,6 +1741,15 @@ namespace FailingWell.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FailingWell.Web.Domain.Division", b =>
                 {
                     b.Navigation("Locations");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LearningResponse", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Engagements");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>

@@ -26,6 +26,7 @@ public sealed partial class ArchitectureTests
         ["Digests"] = [],
         ["Errors"] = [],
         ["Home"] = [],
+        ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
         ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines

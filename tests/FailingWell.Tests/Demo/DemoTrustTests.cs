@@ -58,6 +58,13 @@ public sealed class DemoTrustTests
             Assert.Equal(DemoTrust.SpeakUpCases, await db.SpeakUpCases.CountAsync());
             Assert.InRange(await db.SpeakUpCases.CountAsync(c => c.Openness == SpeakUpOpenness.Anonymous), 2, 12);
             Assert.True(await db.SpeakUpCases.CountAsync(c => c.BehaviourElement) > await db.SpeakUpCases.CountAsync(c => c.PatientSafetyElement));
+            var learning = await db.LearningResponses.GroupBy(r => r.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.True(learning[LearningResponseType.AfterActionReview] + learning[LearningResponseType.SwarmHuddle] >= 15);
+            Assert.Equal(2, learning[LearningResponseType.ThematicReview]);
+            Assert.True(learning.ContainsKey(LearningResponseType.MdtReview) && learning.ContainsKey(LearningResponseType.Psii));
+            Assert.True(await db.SafetyActions.AnyAsync(a => a.CompletedOn == null && a.DueOn < DateOnly.FromDateTime(Day.UtcDateTime)));
+            Assert.True(await db.Engagements.AnyAsync());
+            Assert.True(await db.LearningResponses.AnyAsync(r => r.SharedOn != null));
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));

@@ -207,6 +207,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
         }, cancellationToken);
         DemoReceipt = (tryMe.Reference, tryMe.ReceiptCode!);
         await AddLeadViewsAsync(lead, divisions, cancellationToken);
+        await AddLearningAsync(lead, leadName, today, cancellationToken);
 
         await AddSpeakUpCasesAsync(today, cancellationToken);
         await rollups.RecountAsync(firstMonth, cancellationToken);

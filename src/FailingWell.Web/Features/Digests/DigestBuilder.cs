@@ -102,6 +102,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                 .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title }).ToListAsync(cancellationToken)
             : [];
         var goodPracticeByDivision = goodPractice.ToLookup(g => g.DivisionId);
+        var learningResponses = wanted.Contains(GovernanceStream.PatientSafety) ? await LearningResponsesAsync(period, cancellationToken) : null;
         var concerns = new Counts(counted
             .Where(x => x.Kind == ReportKind.Concern && categoryNames.TryGetValue(x.CategoryId, out var name) && ConcernCategories.Contains(name))
             .Select(x => (x.DivisionId, categoryNames.GetValueOrDefault(x.CategoryId, "Other"), x.Count)));
@@ -192,7 +193,8 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                         : null,
                     stream == GovernanceStream.RiskAndCompliance
                         ? new RiskSection(byRating.Of("Risks by rating", scope.DivisionId), concerns.Of("Concerns about staffing, equipment, estates and information governance", scope.DivisionId))
-                        : null);
+                        : null,
+                    stream == GovernanceStream.PatientSafety && scope.DivisionId is null ? learningResponses : null);
 
                 built.Add(new Digest
                 {
@@ -210,6 +212,22 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
 
     /// <summary>The plain wording of Domain/HarmLabels, the one place that defines it.</summary>
     public static string HarmLabel(PhysicalHarm harm) => harm.Label();
+    /// <summary>
+    /// Learning responses completed in the period, safety actions overdue as it ends, and those due in
+    /// the period after it (what the meeting should chase next; one due in the period and not done is overdue).
+    /// </summary>
+    private async Task<LearningResponsesSection> LearningResponsesAsync(Period period, CancellationToken cancellationToken)
+    {
+        var (start, end, nextEnd) = (period.Start, period.End, Period.Of(period.Kind, period.End).End);
+        var completed = await db.LearningResponses.AsNoTracking().Where(r => r.CompletedOn >= start && r.CompletedOn < end)
+            .OrderBy(r => r.Id).Select(r => r.Title).ToListAsync(cancellationToken);
+        var due = await db.SafetyActions.AsNoTracking().Where(a => a.CompletedOn == null && a.DueOn >= end && a.DueOn < nextEnd)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
+        var overdue = await db.SafetyActions.AsNoTracking().Where(SafetyActionRules.Overdue(end))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
+        return new LearningResponsesSection(completed.Count, completed, due.Count, due, overdue.Count, overdue);
+    }
+
 
     private sealed record CountedRow(GovernanceStream Stream, int? DivisionId, ReportKind Kind, int CategoryId, PhysicalHarm PhysicalHarm, PsychologicalHarm PsychologicalHarm, RiskRating? RiskRating, int Count);
 

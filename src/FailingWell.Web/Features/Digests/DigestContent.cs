@@ -23,7 +23,8 @@ public sealed record DigestContent(
     IReadOnlyList<OwnerActions> Actions,
     IReadOnlyList<LearningItem> Learning,
     GoodPractice? GoodPractice,
-    RiskSection? Risk)
+    RiskSection? Risk,
+    LearningResponsesSection? LearningResponses = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -69,5 +70,12 @@ public sealed record OwnerActions(string Owner, int Open, int Overdue);
 public sealed record LearningItem(string Reference, string Learning);
 
 public sealed record GoodPractice(int Count, IReadOnlyList<Notable> Items);
+
+/// <summary>
+/// PSIRF learning in the patient safety pack (the organisation's): counts and lead-written titles only,
+/// never findings, never anything of the just culture guide.
+/// </summary>
+public sealed record LearningResponsesSection(int Completed, IReadOnlyList<string> CompletedTitles, int ActionsDue, IReadOnlyList<string> DueTitles,
+    int ActionsOverdue, IReadOnlyList<string> OverdueTitles);
 
 public sealed record RiskSection(Breakdown ByRating, Breakdown Concerns);

@@ -14,7 +14,8 @@ public static class ReadFollowUp
         string? Learning,
         IReadOnlyList<ActionView> Actions,
         IReadOnlyList<MessageView> Messages,
-        string AcknowledgementPromise);
+        string AcknowledgementPromise,
+        IReadOnlyList<string>? SharedLearning = null);
 
     public sealed record ActionView(string Description, DateOnly DueOn, DateOnly? CompletedOn);
 
@@ -38,9 +39,14 @@ public static class ReadFollowUp
                 })
                 .AsSplitQuery()
                 .SingleAsync(cancellationToken);
+            // The summary of each learning response this report is part of, once the lead has shared it.
+            var shared = await db.LearningResponseReports.AsNoTracking().Where(l => l.ReportId == request.ReportId)
+                .Join(db.LearningResponses, l => l.LearningResponseId, x => x.Id, (l, x) => x)
+                .Where(x => x.SharedOn != null && x.ReporterSummary != null).OrderBy(x => x.Id)
+                .Select(x => x.ReporterSummary!).ToListAsync(cancellationToken);
             return new View(report.Reference, report.Kind, report.ReceivedOn, report.Status, report.AcknowledgedOn, report.ClosedOn,
                 report.OutcomeForReporter, report.Learning, report.Actions, report.Messages,
-                (await settings.GetAsync(cancellationToken)).Deadlines.AcknowledgementPromise);
+                (await settings.GetAsync(cancellationToken)).Deadlines.AcknowledgementPromise, shared);
         }
     }
 

@@ -22,7 +22,10 @@ public static class ReportView
         string? DuplicateOf, IReadOnlyList<string> Duplicates,
         IReadOnlyList<ActionItem> Actions, IReadOnlyList<Message> Messages, IReadOnlyList<HistoryItem> History,
         IReadOnlyList<Leads.Lead> Leads, IReadOnlyList<(int Id, string Name)> Divisions,
-        bool AcknowledgementOverdue, bool FeedbackOverdue);
+        bool AcknowledgementOverdue, bool FeedbackOverdue, IReadOnlyList<LearningLink>? LearningResponses = null);
+
+    /// <summary>A PSIRF learning response this report is part of.</summary>
+    public sealed record LearningLink(int Id, string Title, LearningResponseType Type, LearningResponseStatus Status);
 
     public sealed record ActionItem(int Id, string Description, string? OwnerName, DateOnly DueOn, DateOnly? CompletedOn);
 
@@ -63,6 +66,10 @@ public static class ReportView
             var divisions = (await db.Divisions.AsNoTracking().Where(d => !d.IsRetired || d.Id == r.DivisionId).OrderBy(d => d.SortOrder)
                 .Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name)).ToList();
 
+            var learning = await db.LearningResponseReports.AsNoTracking().Where(l => l.ReportId == r.Id)
+                .Join(db.LearningResponses, l => l.LearningResponseId, x => x.Id, (l, x) => x).OrderBy(x => x.Id)
+                .Select(x => new LearningLink(x.Id, x.Title, x.Type, x.Status)).ToListAsync(cancellationToken);
+
             return new Details(
                 r.Id, r.Reference, r.Version, r.Status, r.Kind, r.Title, r.WhatHappened, r.ImmediateAction, r.OccurredOn, r.OccurredBand,
                 r.ReceivedOn, r.ReceivedBand, r.DivisionId, r.Division?.Name, r.Location?.Name, r.PersonAffected, r.PhysicalHarm, r.PsychologicalHarm,
@@ -74,7 +81,7 @@ public static class ReportView
                 [.. r.Messages.OrderBy(m => m.Id).Select(m => new Message(m.Author, m.ReviewerName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand))],
                 history, await Leads.ListAsync(db, cancellationToken), divisions,
                 ReportRules.IsAcknowledgementOverdue(r.Status, r.AcknowledgeBy, time.Today),
-                ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, time.Today));
+                ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, time.Today), learning);
         }
     }
 }

@@ -46,6 +46,17 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
     public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
 
     public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
+    public DbSet<ResponsePlanVersion> ResponsePlanVersions => Set<ResponsePlanVersion>();
+
+    public DbSet<LearningResponse> LearningResponses => Set<LearningResponse>();
+
+    public DbSet<LearningResponseReport> LearningResponseReports => Set<LearningResponseReport>();
+
+    public DbSet<SafetyAction> SafetyActions => Set<SafetyAction>();
+
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<JustCultureRecord> JustCultureRecords => Set<JustCultureRecord>();
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),

@@ -19,6 +19,12 @@ public static class PagesExtensions
                 options.Conventions.AuthorizePage("/Culture/Annotations", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Peers", Accounts.Policies.Administer);
                 options.Conventions.AuthorizePage("/Culture/Targets", Accounts.Policies.Administer);
+                // Learning responses: executives read; the pages' posts need a lead (ChangesNeedPolicy).
+                options.Conventions.AuthorizeFolder("/Learning", Accounts.Policies.ReadGovernance);
+                options.Conventions.AuthorizePage("/Learning/Start", Accounts.Policies.Triage);
+                options.Conventions.AuthorizePage("/Learning/Thematic", Accounts.Policies.Triage);
+                options.Conventions.AuthorizePage("/Learning/JustCultureGuide", Accounts.Policies.Triage);
+                options.Conventions.AuthorizePage("/Learning/JustCultureRecord", Accounts.Policies.Triage);
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>
