@@ -50,24 +50,28 @@ public sealed class SpeakingUpMeasureTests : IDisposable
         view.Series.Single(s => s.Measure.Key == measure).Points.Single(p => p.Start == new DateOnly(year, month, 1)).Value;
 
     [Fact]
-    public async Task Speak_up_cases_their_anonymous_and_detriment_shares_and_fear_are_monthly_series_with_small_numbers_hidden()
+    public async Task Speak_up_cases_their_anonymous_and_detriment_shares_and_fear_are_quarterly_series_with_small_numbers_hidden()
     {
         await SeedAsync();
 
         var view = await ViewAsync("org");
 
-        Assert.Null(At(view, "speak-up", 2025, 12)); // 3 cases
-        Assert.Equal(6, At(view, "speak-up", 2026, 1));
-        Assert.Equal(10, At(view, "speak-up", 2026, 2));
-        Assert.Equal(0, At(view, "speak-up", 2025, 11));
-        Assert.Null(At(view, "speak-up-anonymous", 2026, 1)); // 1 of 6
-        Assert.Equal(50.0, At(view, "speak-up-anonymous", 2026, 2));
-        Assert.Equal(0.0, At(view, "speak-up-detriment", 2026, 1));
-        Assert.Null(At(view, "speak-up-detriment", 2026, 2)); // 1 of 10
+        // Twelve months to March 2026 hold the quarters from April 2025; the quarter in progress is the last.
+        Assert.Equal([new DateOnly(2025, 4, 1), new DateOnly(2025, 7, 1), new DateOnly(2025, 10, 1), new DateOnly(2026, 1, 1)],
+            view.Series.Single(s => s.Measure.Key == "speak-up").Points.Select(p => p.Start));
+        Assert.Equal("2025-26 Q4", view.Series.Single(s => s.Measure.Key == "speak-up").Points[^1].Label);
+        Assert.Equal(0, At(view, "speak-up", 2025, 7));
+        Assert.Null(At(view, "speak-up", 2025, 10)); // 3 cases
+        Assert.Equal(16, At(view, "speak-up", 2026, 1)); // 6 in January and 10 in February
+        Assert.Null(At(view, "speak-up-anonymous", 2025, 10)); // of 3
+        Assert.Equal(37.5, At(view, "speak-up-anonymous", 2026, 1)); // 1 + 5 of 16
+        Assert.Null(At(view, "speak-up-detriment", 2026, 1)); // 1 of 16
+        Assert.Null(At(view, "speak-up-detriment", 2025, 7)); // no cases
         // 3 of 5 cases' reasons and 2 of 7 reports': 5 of 12 worried it could be used against them.
-        Assert.Equal(41.7, At(view, "fear", 2026, 2));
-        Assert.Null(At(view, "fear", 2026, 1)); // no reasons given
+        Assert.Equal(41.7, At(view, "fear", 2026, 1));
+        Assert.Null(At(view, "fear", 2025, 10)); // no reasons given
         Assert.Equal(ImprovementDirection.Decrease, view.Series.Single(s => s.Measure.Key == "fear").Measure.Direction);
+        Assert.Equal(12, view.Series.Single(s => s.Measure.Key == "reports").Points.Count); // the other measures stay monthly
     }
 
     [Fact]

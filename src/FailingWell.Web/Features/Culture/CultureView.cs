@@ -29,6 +29,9 @@ public static class CultureView
     public sealed record Result(string ScopeName, PeriodKind Kind, IReadOnlyList<Series> Series, IReadOnlyList<Marker> Markers, IReadOnlyList<string> Summary,
         PeerStanding? Peers, IReadOnlyList<(string Key, string Name)> Scopes);
 
+    /// <summary>The measures charted per quarter (speaking up is counted so nationally, and is rare).</summary>
+    public static readonly IReadOnlySet<string> SpeakingUpKeys = new HashSet<string>(StringComparer.Ordinal) { "fear", "speak-up", "speak-up-anonymous", "speak-up-detriment" };
+
     public static readonly IReadOnlyList<Measure> Measures =
     [
         new("reports", "Reports received", "reports", ImprovementDirection.Increase, "How many reports staff made. In a safe organisation people report a lot, mostly things that did little or no harm: more reports usually means more trust, not less safety."),
@@ -41,10 +44,10 @@ public static class CultureView
         new("feedback", "Feedback within 3 months", "% of reports", ImprovementDirection.Increase, "The share of reporters told what happened within 3 months. People keep reporting when they hear back."),
         new("good-practice", "Good practice shared", "reports", ImprovementDirection.Increase, "Examples of things that went well. Learning from success matters as much as learning from failure."),
         new("severe", "Severe harm or death", "reports", ImprovementDirection.Decrease, "Reports of severe harm or death. If reporting rises while this stays level or falls, the rise is more open reporting, not a less safe service."),
-        new("fear", "Anonymous for fear", "% of reasons given", ImprovementDirection.Decrease, "Of the anonymous reporters who said why (reports and speak-up cases), the share worried it could be used against them. Fear falling is the culture improving. Whole organisation only."),
-        new("speak-up", "Speak-up cases", "cases", ImprovementDirection.Increase, "Concerns raised with the Freedom to Speak Up guardian (about how staff are treated, or safety at work). More people speaking up is a sign of trust. Whole organisation only, never case detail."),
-        new("speak-up-anonymous", "Speak-up cases raised anonymously", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases raised anonymously (about 10% nationally). A falling share suggests staff trust the guardian."),
-        new("speak-up-detriment", "Speak-up cases with detriment", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases where the person indicated they suffered detriment for speaking up (about 4% nationally)."),
+        new("fear", "Anonymous for fear", "% of reasons given", ImprovementDirection.Decrease, "Of the anonymous reporters who said why (reports and speak-up cases), the share worried it could be used against them, per quarter. Fear falling is the culture improving. Whole organisation only."),
+        new("speak-up", "Speak-up cases per quarter", "cases", ImprovementDirection.Increase, "Concerns raised with the Freedom to Speak Up guardian (about how staff are treated, or safety at work). More people speaking up is a sign of trust. Whole organisation only, never case detail."),
+        new("speak-up-anonymous", "Speak-up cases raised anonymously", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases raised anonymously, per quarter (about 10% nationally). A falling share suggests staff trust the guardian."),
+        new("speak-up-detriment", "Speak-up cases with detriment", "% of cases", ImprovementDirection.Decrease, "The share of speak-up cases where the person indicated they suffered detriment for speaking up, per quarter (about 4% nationally)."),
     ];
 
     public sealed class Handler(FailingWellDbContext db, UkTime time, IOptions<CultureSettings> settings) : IRequestHandler<Query, Result>
@@ -105,16 +108,21 @@ public static class CultureView
                 values["severe"].Add(Count(Sum(r => r.SevereOrFatal)));
             }
 
-            await AddSpeakingUpAsync(values, periods, divisionId is null, cancellationToken);
+            var quarters = await AddSpeakingUpAsync(values, periods, divisionId is null, cancellationToken);
 
             var annotations = await db.Annotations.AsNoTracking().Where(a => a.On >= from).OrderBy(a => a.On).ToListAsync(cancellationToken);
             var recalculate = annotations.Where(a => a.RecalculateLimits)
                 .Select(a => periods.FindIndex(p => p.End > a.On)).Where(i => i > 0).ToList();
             var targets = await CultureTargets.ReadAsync(db, cancellationToken);
+            var recalculateQuarters = annotations.Where(a => a.RecalculateLimits)
+                .Select(a => quarters.ToList().FindIndex(q => q.End > a.On)).Where(i => i > 0).ToList();
             var series = Measures.Select(m =>
             {
-                var spc = Spc.Analyse(values[m.Key], m.Direction, recalculate, m.Lowest, m.Highest);
-                var points = periods.Select((p, i) => new Point(p.Start, Label(p), values[m.Key][i], spc[i])).ToList();
+                var quarterly = SpeakingUpKeys.Contains(m.Key);
+                var spc = Spc.Analyse(values[m.Key], m.Direction, quarterly ? recalculateQuarters : recalculate, m.Lowest, m.Highest);
+                var points = quarterly
+                    ? quarters.Select((q, i) => new Point(q.Start, q.Key, values[m.Key][i], spc[i])).ToList()
+                    : periods.Select((p, i) => new Point(p.Start, Label(p), values[m.Key][i], spc[i])).ToList();
                 double? target = targets.TryGetValue(m.Key, out var t) ? t : null;
                 return new Series(m, points, Spc.Latest(spc), Reading(m, points), target, Spc.Assure(spc, target, m.Direction));
             }).ToList();
@@ -127,24 +135,31 @@ public static class CultureView
 
         /// <summary>
         /// Speaking-up measures, for the whole organisation only (cases are few: by division they would
-        /// point at people). Counted per day in the database, then summed into periods; every count of 1
-        /// to 4, and every share built on one, is suppressed.
+        /// point at people), per quarter whatever the page's period, as the National Guardian's Office
+        /// counts them (monthly, most points would be hidden). The whole quarters the page's span starts
+        /// in or after, and the quarter in progress. Counted per day in the database, then summed; every
+        /// count of 1 to 4, and every share built on one, is suppressed.
         /// </summary>
-        private async Task AddSpeakingUpAsync(Dictionary<string, List<double?>> values, List<Period> periods, bool wholeOrganisation, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<Quarter>> AddSpeakingUpAsync(Dictionary<string, List<double?>> values, List<Period> periods, bool wholeOrganisation, CancellationToken cancellationToken)
         {
-            var keys = new[] { "fear", "speak-up", "speak-up-anonymous", "speak-up-detriment" };
-            if (!wholeOrganisation)
+            var quarters = Quarter.Covering(periods[0].Start, periods[^1].End).Where(q => q.Start >= periods[0].Start).ToList();
+            if (quarters.Count == 0)
             {
-                foreach (var key in keys)
-                {
-                    values[key].AddRange(periods.Select(_ => (double?)null));
-                }
-
-                return;
+                quarters.Add(Quarter.Of(periods[^1].Start));
             }
 
-            var from = periods[0].Start;
-            var to = periods[^1].End;
+            if (!wholeOrganisation)
+            {
+                foreach (var key in SpeakingUpKeys)
+                {
+                    values[key].AddRange(quarters.Select(_ => (double?)null));
+                }
+
+                return quarters;
+            }
+
+            var from = quarters[0].Start;
+            var to = quarters[^1].End;
             var cases = await db.SpeakUpCases.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn < to)
                 .GroupBy(c => c.ReceivedOn)
                 .Select(g => new
@@ -165,16 +180,18 @@ public static class CultureView
             static double? Count(int value) => SmallNumbers.IsHidden(value) ? null : value;
             static double? Share(int part, int whole) =>
                 whole == 0 || whole < SmallNumbers.SmallestShown || SmallNumbers.IsHidden(part) || SmallNumbers.IsHidden(whole - part) ? null : Math.Round(100.0 * part / whole, 1);
-            foreach (var period in periods)
+            foreach (var quarter in quarters)
             {
-                var inCases = cases.Where(c => c.Day >= period.Start && c.Day < period.End).ToList();
-                var inReports = reasons.Where(r => r.Day >= period.Start && r.Day < period.End).ToList();
+                var inCases = cases.Where(c => c.Day >= quarter.Start && c.Day < quarter.End).ToList();
+                var inReports = reasons.Where(r => r.Day >= quarter.Start && r.Day < quarter.End).ToList();
                 var total = inCases.Sum(c => c.Cases);
                 values["fear"].Add(Share(inCases.Sum(c => c.Fear) + inReports.Sum(r => r.Fear), inCases.Sum(c => c.Reasons) + inReports.Sum(r => r.Reasons)));
                 values["speak-up"].Add(Count(total));
                 values["speak-up-anonymous"].Add(Share(inCases.Sum(c => c.Anonymous), total));
                 values["speak-up-detriment"].Add(Share(inCases.Sum(c => c.Detriment), total));
             }
+
+            return quarters;
         }
 
         private static double? Rate(int reports, List<Denominator> denominators, RateBasis basis, bool small)

@@ -14,22 +14,6 @@ public static class QuarterlyReturn
 
     public sealed record Query(int Quarters = 8) : IRequest<Result>;
 
-    /// <summary>A financial-year quarter: Q1 is April to June.</summary>
-    public sealed record Quarter(DateOnly Start)
-    {
-        public DateOnly End => Start.AddMonths(3);
-
-        private int FinancialYear => Start.Month >= 4 ? Start.Year : Start.Year - 1;
-
-        public string Key => string.Create(CultureInfo.InvariantCulture, $"{FinancialYear}-{(FinancialYear + 1) % 100:00} Q{((Start.Month + 8) % 12 / 3) + 1}");
-
-        public string Describe() => $"{Key} ({Start.ToString("MMMM", CultureInfo.GetCultureInfo("en-GB"))} to {End.AddDays(-1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))})";
-
-        public static Quarter Of(DateOnly day) => new(new DateOnly(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1));
-
-        public Quarter Previous => new(Start.AddMonths(-3));
-    }
-
     /// <summary>One line of the return: a value per quarter, already suppressed ("*" for hidden).</summary>
     public sealed record Row(string Section, string Measure, IReadOnlyList<string> Values);
 
