@@ -27,6 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Home"] = [],
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
+        ["Network"] = ["Culture"], // the SPC rules for the insularity signals
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
         ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines

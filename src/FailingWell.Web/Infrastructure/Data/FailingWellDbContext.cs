@@ -58,6 +58,16 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<JustCultureRecord> JustCultureRecords => Set<JustCultureRecord>();
 
+    public DbSet<Domain.Network.HubAggregate> HubAggregates => Set<Domain.Network.HubAggregate>();
+
+    public DbSet<Domain.Network.HubSignal> HubSignals => Set<Domain.Network.HubSignal>();
+
+    public DbSet<Domain.Network.PeerSupportOffer> PeerSupportOffers => Set<Domain.Network.PeerSupportOffer>();
+
+    public DbSet<Domain.Network.PeerAggregate> PeerAggregates => Set<Domain.Network.PeerAggregate>();
+
+    public DbSet<Domain.Network.SupportOffer> SupportOffers => Set<Domain.Network.SupportOffer>();
+
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),
         read => DateTime.SpecifyKind(read, DateTimeKind.Utc));
