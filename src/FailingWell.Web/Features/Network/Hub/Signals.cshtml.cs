@@ -1,0 +1,8 @@
+namespace FailingWell.Web.Features.Network;
+
+public sealed class HubSignalsModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ListMemberSignals.Row> Members { get; private set; } = [];
+
+    public async Task OnGetAsync() => Members = await mediator.Send(new ListMemberSignals.Query());
+}
