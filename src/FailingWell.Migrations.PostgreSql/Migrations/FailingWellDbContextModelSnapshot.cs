@@ -579,6 +579,208 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("Locations", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubAggregate", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Anonymous")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("BedDays")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("NearMisses")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NoOrLowHarm")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Reports")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId", "Month");
+
+                    b.ToTable("HubAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("IssuedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HubMembers", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubSignal", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signal")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("MemberId", "Signal");
+
+                    b.ToTable("HubSignals", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerAggregate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Anonymous")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("BedDays")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsYou")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("NearMisses")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NoOrLowHarm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Reports")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("PeerAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerSupportOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("OfferedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("PeerSupportOffers", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.SupportOffer", b =>
+                {
+                    b.Property<int>("OfferId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("OfferedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfferId");
+
+                    b.ToTable("SupportOffers", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.PeerRate", b =>
                 {
                     b.Property<int>("Id")
@@ -1626,6 +1828,33 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubAggregate", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubSignal", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerSupportOffer", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>

@@ -554,6 +554,202 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("Locations", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubAggregate", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BedDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("NearMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoOrLowHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Month");
+
+                    b.ToTable("HubAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HubMembers", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubSignal", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Signal");
+
+                    b.ToTable("HubSignals", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerAggregate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BedDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsYou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NearMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoOrLowHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("PeerAggregates", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerSupportOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OfferedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("PeerSupportOffers", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.SupportOffer", b =>
+                {
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OfferedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId");
+
+                    b.ToTable("SupportOffers", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.PeerRate", b =>
                 {
                     b.Property<int>("Id")
@@ -1575,6 +1771,33 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubAggregate", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.HubSignal", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.Network.PeerSupportOffer", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Network.HubMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Report", b =>
