@@ -21,13 +21,6 @@ public static class PeersModule
             options.AddPolicy(AnswerSupport, policy => policy.RequireRole(StaffRoles.Executive, StaffRoles.Admin).AddRequirements(new TwoFactorRequirement()));
             PeersPolicy.Add(options);
         });
-        builder.Services.Configure<RazorPagesOptions>(options =>
-        {
-            options.Conventions.AuthorizePage("/Network/Peers", Policies.ReadGovernance);
-            options.Conventions.AuthorizePage("/Network/Support", AnswerSupport);
-            options.Conventions.AuthorizePage("/Network/Consent", Policies.Administer);
-            options.Conventions.AuthorizeFolder("/Network/Hub", PeersPolicy.CoordinateNetwork);
-        });
         return builder.AddSchedules(quartz => quartz.ScheduleInUkTime<PublishAggregatesJob>(PublishAggregatesJob.Key, PublishAggregatesJob.Cron));
     }
 }
