@@ -76,6 +76,30 @@ public static class PeersSupport
         return member.Id;
     }
 
+    /// <summary>
+    /// A signed-in network coordinator. The role is CORE's; until merge it is made here with Identity's role
+    /// manager on an admin's account (the integrator switches this to Staff.CreateAsync with the new role).
+    /// </summary>
+    public static async Task<HttpClient> CoordinatorAsync(FailingWellApp hub)
+    {
+        var account = await Staff.CreateAsync(hub, StaffRoles.Admin);
+        await using (var scope = hub.Scope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+            if (!await roles.RoleExistsAsync(PeersPolicy.CoordinatorRole))
+            {
+                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(PeersPolicy.CoordinatorRole));
+            }
+
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+            var user = (await users.FindByIdAsync(account.Id))!;
+            await users.RemoveFromRoleAsync(user, StaffRoles.Admin);
+            await users.AddToRoleAsync(user, PeersPolicy.CoordinatorRole);
+        }
+
+        return await Staff.SignInAsync(hub, account);
+    }
+
     /// <summary>24 complete months up to October 2026 at ~50 reports a month, the last seven falling fast.</summary>
     public static async Task SaveFallingSeriesAsync(FailingWellApp app)
     {
