@@ -22,7 +22,7 @@ public sealed partial class ArchitectureTests
         ["Account"] = [],
         ["Admin"] = ["Triage", "Digests"],
         ["Culture"] = [],
-        ["Demo"] = ["Admin", "Culture", "Digests", "Reporting", "Triage"],
+        ["Demo"] = ["Admin", "Culture", "Digests", "Network", "Reporting", "Triage"],
         ["Digests"] = [],
         ["Errors"] = [],
         ["Home"] = [],

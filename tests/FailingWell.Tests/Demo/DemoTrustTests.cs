@@ -65,6 +65,11 @@ public sealed class DemoTrustTests
             Assert.True(await db.SafetyActions.AnyAsync(a => a.CompletedOn == null && a.DueOn < DateOnly.FromDateTime(Day.UtcDateTime)));
             Assert.True(await db.Engagements.AnyAsync());
             Assert.True(await db.LearningResponses.AnyAsync(r => r.SharedOn != null));
+            var peers = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Web.Features.Network.PeersView.Query());
+            Assert.Equal(5, peers.Funnel.Points.Count); // the demo trust and four peers
+            Assert.Contains(peers.Funnel.Points, p => p.IsYou);
+            Assert.Equal(["Little Haven Community Trust"], peers.NotEnoughData);
+            Assert.True(await db.SupportOffers.AnyAsync(o => o.Status == Web.Domain.Network.SupportStatus.Offered));
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));
