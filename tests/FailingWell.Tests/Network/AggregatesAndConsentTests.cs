@@ -42,6 +42,22 @@ public sealed class AggregatesAndConsentTests
         Assert.Null(MonthlyAggregates.Suppress(new MonthlyAggregates.Counts(October, 120, 5000, 100, 12, 118)).Anonymous);
     }
 
+    [Theory]
+    [InlineData("Member", 1)]
+    [InlineData("None", 0)]
+    [InlineData("Hub", 0)]
+    public async Task The_monthly_job_publishes_only_on_a_member(string role, int messages)
+    {
+        using var app = new FailingWellApp { Clock = Clock() }.With("Network:Role", role);
+        await using var scope = app.Scope();
+        var job = new PublishAggregatesJob(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+
+        await job.Execute(null!, CancellationToken.None);
+
+        Assert.Equal(messages, Sent(app).Count);
+        Assert.Equal("0 0 2 2 * ?", PublishAggregatesJob.Cron); // 02:00 on the 2nd, read in UK time
+    }
+
     [Fact]
     public async Task Without_consent_publishing_sends_aggregates_only()
     {

@@ -33,9 +33,8 @@ public static class FunnelChart
         }
 
         var maxX = funnel.Curve.Max(c => c.BedDays);
-        // The y axis covers every point and the 99.8% funnel from the smallest organisation's exposure on.
-        var smallest = funnel.Points.Min(p => p.BedDays);
-        var ys = funnel.Points.Select(p => p.Rate).Concat(funnel.Curve.Where(c => c.BedDays >= smallest).SelectMany(c => new[] { c.Upper998, c.Lower998 })).ToList();
+        // The y axis covers every point and the whole 99.8% funnel as sampled.
+        var ys = funnel.Points.Select(p => p.Rate).Concat(funnel.Curve.SelectMany(c => new[] { c.Upper998, c.Lower998 })).ToList();
         var maxY = ys.Max() * 1.05;
         var minY = Math.Max(0, ys.Min() * 0.95);
         if (maxY <= minY)
@@ -60,8 +59,7 @@ public static class FunnelChart
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(funnel.PooledRate))}\" y2=\"{F(Y(funnel.PooledRate))}\" class=\"fw-spc-mean\"/>");
 
         string Curve(Func<FunnelLimits, double> value) => string.Join(' ', funnel.Curve
-            .Select(c => (c.BedDays, Value: Math.Clamp(value(c), minY, maxY)))
-            .Select((c, k) => $"{(k == 0 ? 'M' : 'L')}{F(X(c.BedDays))},{F(Y(c.Value))}"));
+            .Select((c, k) => $"{(k == 0 ? 'M' : 'L')}{F(X(c.BedDays))},{F(Y(value(c)))}"));
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{Curve(c => c.Upper95)}\" class=\"fw-funnel-95\"/><path d=\"{Curve(c => c.Lower95)}\" class=\"fw-funnel-95\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{Curve(c => c.Upper998)}\" class=\"fw-funnel-998\"/><path d=\"{Curve(c => c.Lower998)}\" class=\"fw-funnel-998\"/>");
 
