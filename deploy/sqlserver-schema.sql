@@ -1568,3 +1568,138 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [HubMembers] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [KeyHash] nvarchar(200) NOT NULL,
+        [IssuedOn] datetimeoffset NOT NULL,
+        [RevokedOn] datetimeoffset NULL,
+        CONSTRAINT [PK_HubMembers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [PeerAggregates] (
+        [Id] int NOT NULL IDENTITY,
+        [Organisation] nvarchar(200) NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [IsYou] bit NOT NULL,
+        [Month] date NOT NULL,
+        [Reports] int NULL,
+        [BedDays] float NULL,
+        [NoOrLowHarm] int NULL,
+        [NearMisses] int NULL,
+        [Anonymous] int NULL,
+        CONSTRAINT [PK_PeerAggregates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [SupportOffers] (
+        [OfferId] int NOT NULL,
+        [OfferedOn] date NOT NULL,
+        [Offer] nvarchar(1000) NOT NULL,
+        [Status] int NOT NULL,
+        [RepliedOn] date NULL,
+        [ReviewStartsOn] date NULL,
+        [ReviewEndsOn] date NULL,
+        [Findings] nvarchar(4000) NULL,
+        CONSTRAINT [PK_SupportOffers] PRIMARY KEY ([OfferId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [HubAggregates] (
+        [MemberId] int NOT NULL,
+        [Month] date NOT NULL,
+        [Reports] int NULL,
+        [BedDays] float NULL,
+        [NoOrLowHarm] int NULL,
+        [NearMisses] int NULL,
+        [Anonymous] int NULL,
+        CONSTRAINT [PK_HubAggregates] PRIMARY KEY ([MemberId], [Month]),
+        CONSTRAINT [FK_HubAggregates_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [HubSignals] (
+        [MemberId] int NOT NULL,
+        [Signal] nvarchar(60) NOT NULL,
+        [RaisedOn] date NOT NULL,
+        CONSTRAINT [PK_HubSignals] PRIMARY KEY ([MemberId], [Signal]),
+        CONSTRAINT [FK_HubSignals_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE TABLE [PeerSupportOffers] (
+        [Id] int NOT NULL IDENTITY,
+        [MemberId] int NOT NULL,
+        [OfferedOn] date NOT NULL,
+        [Offer] nvarchar(1000) NOT NULL,
+        [Status] int NOT NULL,
+        [RepliedOn] date NULL,
+        [ReviewStartsOn] date NULL,
+        [ReviewEndsOn] date NULL,
+        [Findings] nvarchar(4000) NULL,
+        CONSTRAINT [PK_PeerSupportOffers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PeerSupportOffers_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeerAggregates_Month_Organisation] ON [PeerAggregates] ([Month], [Organisation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    CREATE INDEX [IX_PeerSupportOffers_MemberId] ON [PeerSupportOffers] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202061951_NetworkWip', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
