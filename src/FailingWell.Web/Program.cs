@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Learning;
+using FailingWell.Web.Features.Network;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.SpeakUp;
 using FailingWell.Web.Features.Triage;
@@ -28,6 +29,7 @@ builder
     .AddFailingWellCulture()
     .AddFailingWellSpeakUp()
     .AddFailingWellLearning()
+    .AddFailingWellNetwork()
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()
@@ -48,6 +50,7 @@ await app.SeedDemoTrustIfWantedAsync(args);
 app.UseFailingWellProxy();
 app.UseFailingWellPages();
 app.MapFailingWellHealth();
+app.MapFailingWellNetwork();
 await app.RunAsync();
 return 0;
 
