@@ -27,6 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Home"] = [],
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
+        ["Network"] = [], // Triage and Learning show its panel by name (a view component), using none of its types
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
         ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines

@@ -38,9 +38,10 @@ public sealed class LearningNote
     /// <summary>A report category's name (the reference data's), as other organisations read it.</summary>
     public string Category { get; set; } = "";
 
-    public ReportKind Kind { get; set; }
+    /// <summary>Empty in a draft until the lead chooses; required to submit.</summary>
+    public ReportKind? Kind { get; set; }
 
-    public PhysicalHarm HarmBand { get; set; }
+    public PhysicalHarm? HarmBand { get; set; }
 
     public string OrganisationType { get; set; } = "";
 

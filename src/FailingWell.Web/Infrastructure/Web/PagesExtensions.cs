@@ -30,6 +30,7 @@ public static class PagesExtensions
                 options.Conventions.AuthorizeFolder("/Network/Notes", Accounts.Policies.Triage);
                 options.Conventions.AuthorizeFolder("/Network/Library", Accounts.Policies.ReadNetworkLibrary);
                 options.Conventions.AuthorizePage("/Network/Status", Accounts.Policies.Administer);
+                options.Conventions.AddPageRoute("/Network/Notes/Edit", "/network/notes/{id:int}/edit");
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>
