@@ -122,7 +122,7 @@ public sealed class LearningNotePageTests
         Assert.Equal(LearningNoteStatus.Discarded, discarded.Status);
         Assert.Equal("", discarded.WhatHappened);
         using var second = await Staff.SignInAsync(app, other);
-        var approve = await Forms.PostAsync(second, "/network/notes?handler=Approve", new Dictionary<string, string> { ["Approve.NoteId"] = id }, tokenFrom: "/network/notes");
+        var approve = await Forms.PostAsync(second, "/network/notes?handler=Approve", new Dictionary<string, string> { ["Approve.NoteId"] = id }, tokenFrom: $"/network/notes/new?report={report.Id}");
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
         Assert.False(await InDatabaseAsync(app, db => db.NetworkOutboxMessages.AnyAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await drafter.GetAsync(new Uri($"/network/notes/{id}/edit", UriKind.Relative))).StatusCode);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FailingWell.Web.Domain.Network;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FailingWell.Web.Features.Network;
 
@@ -14,6 +15,19 @@ public static class NetworkOutbox
     /// <summary>A time before any clock's now.</summary>
     public static readonly DateTime DueAtOnce = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The app's clock, as the context's application services have it (the system's when it has none).</summary>
+    private static TimeProvider ClockOf(FailingWellDbContext db)
+    {
+        try
+        {
+            return db.GetService<TimeProvider>();
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeProvider.System;
+        }
+    }
+
     public static void Enqueue(FailingWellDbContext db, string kind, object payload)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -23,8 +37,8 @@ public static class NetworkOutbox
             Id = Guid.NewGuid(),
             Kind = kind,
             Payload = JsonSerializer.Serialize(payload, payload.GetType(), Json),
-            // The day only (UTC): the message says no more of when than that.
-            CreatedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+            // The day only: the message says no more of when than that.
+            CreatedOn = new UkTime(ClockOf(db)).Today,
             // Due at once, whatever the app's clock says.
             NextAttemptOn = DueAtOnce,
         });
