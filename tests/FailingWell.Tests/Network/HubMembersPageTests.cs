@@ -63,4 +63,25 @@ public sealed class HubMembersPageTests
         Assert.Equal(HttpStatusCode.OK, (await coordinating.GetAsync(new Uri("/network/hub/members", UriKind.Relative))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await coordinating.GetAsync(new Uri("/triage", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_coordinator_sets_up_an_authenticator_and_lands_on_the_hubs_members()
+    {
+        using var hub = new FailingWellApp().With("Network:Role", "Hub");
+        var coordinator = await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator, withTwoFactor: false);
+        using var browser = await Staff.SignInAsync(hub, coordinator);
+        Assert.Contains("<svg", await browser.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative)), StringComparison.Ordinal);
+        string key;
+        await using (var scope = hub.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
+            key = (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(coordinator.Id))!))!;
+        }
+
+        var enrolled = await Forms.PostAsync(browser, "/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Staff.CodeFor(coordinator with { AuthenticatorKey = key }) });
+
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        Assert.Equal("/network/hub/members", enrolled.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/network/hub/members", UriKind.Relative))).StatusCode);
+    }
 }
