@@ -34,6 +34,12 @@ public sealed class NoteModel(IMediator mediator) : PageModel
         }
 
         Note = note;
+        if (!ModelState.IsValid)
+        {
+            // Only the page's own two buttons post here: anything else is a malformed request.
+            return BadRequest();
+        }
+
         Mark.Id = id;
         await mediator.Send(Mark);
         Done = Mark.Adopted ? "Recorded that your organisation adopted this. The author organisation will see it." : "Marked as useful. The author organisation will see it.";
