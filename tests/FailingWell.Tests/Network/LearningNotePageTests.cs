@@ -138,4 +138,35 @@ public sealed class LearningNotePageTests
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/network/library", UriKind.Relative))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/network/notes", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_published_notes_message_is_dated_by_the_app_clock_to_the_day_only()
+    {
+        using var app = MemberWithoutHub();
+        app.Clock = new MovableClock(new DateTimeOffset(2026, 3, 14, 10, 30, 0, TimeSpan.Zero));
+        var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
+        var admin = await Staff.CreateAsync(app, StaffRoles.Admin);
+        var report = await ClosedReportAsync(app, lead.Id, "A fall.");
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Web.Features.Network.SaveNote.Command
+            {
+                ActorAccountId = lead.Id, ReportId = report.Id, Title = "Falls at night", WhatHappened = "A fall.", WhatWasLearned = "Bells.",
+                WhatChanged = "Checks.", Category = await FirstCategoryAsync(app), Kind = ReportKind.Incident, HarmBand = PhysicalHarm.Low,
+                Month = "2026-03", CheckedIdentifiesNobody = true, Submit = true,
+            });
+        }
+
+        await using (var scope = app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Web.Features.Network.ApproveNote.Command { ActorAccountId = admin.Id, NoteId = id });
+        }
+
+        var message = await InDatabaseAsync(app, db => db.NetworkOutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Equal(new DateOnly(2026, 3, 14), message.CreatedOn);
+        Assert.Equal(new DateOnly(2026, 3, 14), (await OnlyNoteAsync(app)).PublishedOn);
+        Assert.Contains("\"month\":\"2026-03\"", message.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-03-14", message.Payload, StringComparison.Ordinal);
+    }
 }
