@@ -1571,14 +1571,14 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [HubMembers] (
         [Id] int NOT NULL IDENTITY,
         [Name] nvarchar(200) NOT NULL,
         [OrganisationType] nvarchar(100) NOT NULL,
-        [KeyHash] nvarchar(200) NOT NULL,
+        [KeyHash] nvarchar(100) NOT NULL,
         [IssuedOn] datetimeoffset NOT NULL,
         [RevokedOn] datetimeoffset NULL,
         CONSTRAINT [PK_HubMembers] PRIMARY KEY ([Id])
@@ -1587,7 +1587,151 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [HubNoteEvents] (
+        [Id] int NOT NULL IDENTITY,
+        [MemberId] int NOT NULL,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Useful] bit NOT NULL,
+        [Adopted] bit NOT NULL,
+        CONSTRAINT [PK_HubNoteEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [HubNotes] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [AuthorMemberId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NOT NULL,
+        [HarmBand] int NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [PublishedOn] date NOT NULL,
+        CONSTRAINT [PK_HubNotes] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [HubReceivedMessages] (
+        [MemberId] int NOT NULL,
+        [MessageId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [ReceivedOn] date NOT NULL,
+        CONSTRAINT [PK_HubReceivedMessages] PRIMARY KEY ([MemberId], [MessageId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [LearningNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NULL,
+        [HarmBand] int NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [Status] int NOT NULL,
+        [DraftedByAccountId] nvarchar(450) NOT NULL,
+        [ApprovedByAccountId] nvarchar(450) NULL,
+        [PublishedOn] date NULL,
+        [ReportId] int NULL,
+        [LearningResponseId] int NULL,
+        CONSTRAINT [PK_LearningNotes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [NetworkContacts] (
+        [Id] int NOT NULL,
+        [LastContactUtc] datetime2 NULL,
+        [LastPullUtc] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_NetworkContacts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [NetworkNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [AuthorName] nvarchar(200) NOT NULL,
+        [AuthorType] nvarchar(100) NOT NULL,
+        [IsOwn] bit NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NOT NULL,
+        [HarmBand] int NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [PublishedOn] date NOT NULL,
+        [UsefulCount] int NOT NULL,
+        [AdoptedCount] int NOT NULL,
+        [MarkedUseful] bit NOT NULL,
+        [MarkedAdopted] bit NOT NULL,
+        [LastReadOn] date NULL,
+        [AdoptedOn] date NULL,
+        CONSTRAINT [PK_NetworkNotes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE TABLE [NetworkOutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [CreatedOn] date NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptOn] datetime2 NOT NULL,
+        [SentOn] datetime2 NULL,
+        [Failed] bit NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_NetworkOutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [PeerAggregates] (
@@ -1607,7 +1751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [SupportOffers] (
@@ -1625,7 +1769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [HubAggregates] (
@@ -1643,7 +1787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [HubSignals] (
@@ -1657,7 +1801,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE TABLE [PeerSupportOffers] (
@@ -1677,7 +1821,79 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_HubMembers_Name] ON [HubMembers] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_HubNoteEvents_MemberId_NoteId] ON [HubNoteEvents] ([MemberId], [NoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE INDEX [IX_HubNoteEvents_NoteId] ON [HubNoteEvents] ([NoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_HubNotes_NoteId] ON [HubNotes] ([NoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LearningNotes_NoteId] ON [LearningNotes] ([NoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE INDEX [IX_LearningNotes_Status] ON [LearningNotes] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NetworkNotes_NoteId] ON [NetworkNotes] ([NoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE INDEX [IX_NetworkNotes_Sequence] ON [NetworkNotes] ([Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+)
+BEGIN
+    CREATE INDEX [IX_NetworkOutboxMessages_SentOn_Failed_NextAttemptOn] ON [NetworkOutboxMessages] ([SentOn], [Failed], [NextAttemptOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PeerAggregates_Month_Organisation] ON [PeerAggregates] ([Month], [Organisation]);
@@ -1685,7 +1901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     CREATE INDEX [IX_PeerSupportOffers_MemberId] ON [PeerSupportOffers] ([MemberId]);
@@ -1693,11 +1909,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202061951_NetworkWip'
+    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202061951_NetworkWip', N'10.0.14');
+    VALUES (N'20261202070010_LearningNetwork', N'10.0.14');
 END;
 
 COMMIT;

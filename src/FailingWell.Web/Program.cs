@@ -30,6 +30,7 @@ builder
     .AddFailingWellSpeakUp()
     .AddFailingWellLearning()
     .AddFailingWellPeers()
+    .AddFailingWellNetwork()
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()
@@ -50,6 +51,7 @@ await app.SeedDemoTrustIfWantedAsync(args);
 app.UseFailingWellProxy();
 app.UseFailingWellPages();
 app.MapFailingWellHealth();
+app.MapFailingWellNetwork();
 await app.RunAsync();
 return 0;
 

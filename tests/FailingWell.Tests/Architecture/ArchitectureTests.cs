@@ -27,7 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Home"] = [],
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
-        ["Network"] = ["Culture"], // the SPC rules for the insularity signals
+        ["Network"] = ["Culture"], // the SPC rules for the insularity signals; Triage and Learning show its panel by name (a view component)
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
         ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines

@@ -50,7 +50,7 @@ public sealed class AggregatesAndConsentTests
     {
         using var app = new FailingWellApp { Clock = Clock() }.With("Network:Role", role);
         await using var scope = app.Scope();
-        var job = new PublishAggregatesJob(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        var job = new PublishAggregatesJob(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NetworkSettings>>());
 
         await job.Execute(null!, CancellationToken.None);
 

@@ -59,13 +59,32 @@ public static class PeersSupport
         await db.SaveChangesAsync();
     }
 
-    public static IReadOnlyList<(string Kind, string PayloadJson)> Sent(FailingWellApp app) => NetworkOutbox.SentTo(app.ConnectionString);
+    /// <summary>What the member's network outbox holds, in the order it was queued (the table's physical order: rows are only added here).</summary>
+    public static IReadOnlyList<(string Kind, string PayloadJson)> Sent(FailingWellApp app)
+    {
+        using var scope = app.Services.CreateAsyncScope();
+        var db = FailingWellApp.NewDbContext(scope);
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = db.Database.IsSqlite()
+            ? "SELECT \"Kind\", \"Payload\" FROM \"NetworkOutboxMessages\" ORDER BY rowid"
+            : "SELECT \"Kind\", \"Payload\" FROM \"NetworkOutboxMessages\" ORDER BY ctid";
+        using var reader = command.ExecuteReader();
+        var sent = new List<(string, string)>();
+        while (reader.Read())
+        {
+            sent.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return sent;
+    }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public static T Payload<T>(string json) => JsonSerializer.Deserialize<T>(json, Web)!;
 
-    /// <summary>A hub member (the temporary HubMember until CORE's arrives with its own way to issue keys).</summary>
+    /// <summary>A hub member straight into the hub's table (these tests send no signed request).</summary>
     public static async Task<int> AddMemberAsync(FailingWellApp hub, string name, string type = "Acute trust", bool revoked = false)
     {
         await using var scope = hub.Scope();
@@ -76,29 +95,9 @@ public static class PeersSupport
         return member.Id;
     }
 
-    /// <summary>
-    /// A signed-in network coordinator. The role is CORE's; until merge it is made here with Identity's role
-    /// manager on an admin's account (the integrator switches this to Staff.CreateAsync with the new role).
-    /// </summary>
-    public static async Task<HttpClient> CoordinatorAsync(FailingWellApp hub)
-    {
-        var account = await Staff.CreateAsync(hub, StaffRoles.Admin);
-        await using (var scope = hub.Scope())
-        {
-            var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
-            if (!await roles.RoleExistsAsync(PeersPolicy.CoordinatorRole))
-            {
-                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(PeersPolicy.CoordinatorRole));
-            }
-
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffAccount>>();
-            var user = (await users.FindByIdAsync(account.Id))!;
-            await users.RemoveFromRoleAsync(user, StaffRoles.Admin);
-            await users.AddToRoleAsync(user, PeersPolicy.CoordinatorRole);
-        }
-
-        return await Staff.SignInAsync(hub, account);
-    }
+    /// <summary>A signed-in network coordinator on the hub.</summary>
+    public static async Task<HttpClient> CoordinatorAsync(FailingWellApp hub) =>
+        await Staff.SignInAsync(hub, await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator));
 
     /// <summary>24 complete months up to October 2026 at ~50 reports a month, the last seven falling fast.</summary>
     public static async Task SaveFallingSeriesAsync(FailingWellApp app)

@@ -19,16 +19,19 @@ public sealed class SiteProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the site on the database of <paramref name="database"/> (SQLite file or PostgreSQL).</summary>
-    public static Task<SiteProcess> StartAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the site on the database of <paramref name="database"/> (SQLite file or PostgreSQL), on
+    /// <paramref name="port"/> when given (to start a killed site again where others expect it), else a free one.
+    /// </summary>
+    public static Task<SiteProcess> StartAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return StartAsync(database.ConnectionString, database.Provider, settings);
+        return StartAsync(database.ConnectionString, database.Provider, settings, port);
     }
 
-    public static async Task<SiteProcess> StartAsync(string connectionString, FailingWell.Web.Infrastructure.Data.DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<SiteProcess> StartAsync(string connectionString, FailingWell.Web.Infrastructure.Data.DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -111,7 +114,8 @@ public sealed class SiteProcess : IDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now: for a site that is started later (or not at all).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

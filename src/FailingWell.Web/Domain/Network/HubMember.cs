@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FailingWell.Web.Domain.Network;
 
-// TEMPORARY (branch network-peers): the minimal member of the network, with exactly the contract's fields,
-// so the hub's tables can point at it. CORE's Domain/Network/HubMember.cs replaces this file at merge.
-
-/// <summary>An organisation the hub's coordinator has issued a key to (hub side).</summary>
+/// <summary>
+/// Hub side: an organisation in the learning network, and the hash of the one key its coordinator
+/// issued (the key itself is shown once and never kept). A revoked member's requests are refused.
+/// </summary>
 public sealed class HubMember
 {
     public int Id { get; set; }
@@ -14,6 +14,7 @@ public sealed class HubMember
 
     public string OrganisationType { get; set; } = "";
 
+    /// <summary>SHA-256 of the issued key, base64; the signing key of its requests (decision 0072).</summary>
     public string KeyHash { get; set; } = "";
 
     public DateTimeOffset IssuedOn { get; set; }
@@ -27,7 +28,8 @@ internal sealed class HubMemberConfiguration : IEntityTypeConfiguration<HubMembe
     {
         builder.ToTable("HubMembers");
         builder.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        builder.HasIndex(m => m.Name).IsUnique();
         builder.Property(m => m.OrganisationType).HasMaxLength(100).IsRequired();
-        builder.Property(m => m.KeyHash).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.KeyHash).HasMaxLength(100).IsRequired();
     }
 }

@@ -12,5 +12,6 @@ public sealed class HomeModel : PageModel
     public IActionResult OnGet() => LocalRedirect(
         User.IsInRole(StaffRoles.GovernanceLead) || User.IsInRole(StaffRoles.Admin) ? "/triage"
         : User.IsInRole(StaffRoles.Guardian) && !User.IsInRole(StaffRoles.Executive) ? "/speak-up"
+        : User.IsInRole(StaffRoles.NetworkCoordinator) ? "/network/hub/members"
         : "/digests");
 }

@@ -26,7 +26,11 @@ public sealed class TwoFactorModel(IMediator mediator) : PageModel
         if (await mediator.Send(Input))
         {
             // Executives read digests; leads and admins start at the queue.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : User.IsInRole(StaffRoles.Executive) ? "/digests" : "/triage");
+            // A learning network hub's coordinator starts at its members.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl
+                : User.IsInRole(StaffRoles.Executive) ? "/digests"
+                : User.IsInRole(StaffRoles.NetworkCoordinator) && !User.IsInRole(StaffRoles.GovernanceLead) && !User.IsInRole(StaffRoles.Admin) ? "/network/hub/members"
+                : "/triage");
         }
 
         ModelState.AddModelError("Input.Code", "The code is not right. Enter the code your authenticator app shows now");

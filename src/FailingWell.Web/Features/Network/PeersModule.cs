@@ -14,12 +14,10 @@ public static class PeersModule
     public static WebApplicationBuilder AddFailingWellPeers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // The integrator replaces this with CORE's counts of notes read, shared and adopted.
-        builder.Services.AddScoped<ILearningExchangeCounts, UnknownLearningExchange>();
+        builder.Services.AddScoped<ILearningExchangeCounts, LibraryLearningExchange>();
         builder.Services.AddAuthorization(options =>
         {
             options.AddPolicy(AnswerSupport, policy => policy.RequireRole(StaffRoles.Executive, StaffRoles.Admin).AddRequirements(new TwoFactorRequirement()));
-            PeersPolicy.Add(options);
         });
         return builder.AddSchedules(quartz => quartz.ScheduleInUkTime<PublishAggregatesJob>(PublishAggregatesJob.Key, PublishAggregatesJob.Cron));
     }

@@ -4,7 +4,7 @@ namespace FailingWell.Web.Features.Network;
 
 /// <summary>On the 2nd of each month at 02:00 UK time a member publishes its figures (see <see cref="PublishAggregates"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class PublishAggregatesJob(IMediator mediator, IConfiguration configuration) : IJob
+public sealed class PublishAggregatesJob(IMediator mediator, Microsoft.Extensions.Options.IOptions<NetworkSettings> options) : IJob
 {
     public static readonly JobKey Key = new("publish-aggregates", "network");
 
@@ -13,8 +13,8 @@ public sealed class PublishAggregatesJob(IMediator mediator, IConfiguration conf
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        // Only a member publishes. TEMPORARY: read from configuration until CORE's NetworkSettings is merged.
-        if (string.Equals(configuration["Network:Role"], "Member", StringComparison.OrdinalIgnoreCase))
+        // Only a member publishes (one waiting for its hub settings queues them for later).
+        if (options.Value.Role == NetworkRole.Member)
         {
             await mediator.Send(new PublishAggregates.Command(), cancellationToken);
         }

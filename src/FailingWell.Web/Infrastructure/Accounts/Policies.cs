@@ -22,6 +22,12 @@ public static class Policies
     /// <summary>Speak-up cases: Freedom to Speak Up guardians only (not admins: the cases are confidential), with an authenticator code.</summary>
     public const string SpeakUp = nameof(SpeakUp);
 
+    /// <summary>A learning network's hub: its coordinators, with an authenticator code.</summary>
+    public const string CoordinateNetwork = nameof(CoordinateNetwork);
+
+    /// <summary>The learning network's library: leads, guardians, executives and admins, with an authenticator code.</summary>
+    public const string ReadNetworkLibrary = nameof(ReadNetworkLibrary);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +42,12 @@ public static class Policies
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(ReadGovernance, policy => policy
             .RequireRole(StaffRoles.Executive, StaffRoles.GovernanceLead, StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(CoordinateNetwork, policy => policy
+            .RequireRole(StaffRoles.NetworkCoordinator)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(ReadNetworkLibrary, policy => policy
+            .RequireRole(StaffRoles.GovernanceLead, StaffRoles.Guardian, StaffRoles.Executive, StaffRoles.Admin)
             .AddRequirements(new TwoFactorRequirement()));
     }
 }

@@ -29,5 +29,8 @@ public static class StaffRoles
     /// <summary>The Freedom to Speak Up guardian: speak-up cases, and nothing of the incident reports.</summary>
     public const string Guardian = nameof(Guardian);
 
-    public static readonly IReadOnlyList<string> All = [GovernanceLead, Executive, Admin, Guardian];
+    /// <summary>Runs a learning network's hub: its members, their keys, and peer support. Hub only.</summary>
+    public const string NetworkCoordinator = nameof(NetworkCoordinator);
+
+    public static readonly IReadOnlyList<string> All = [GovernanceLead, Executive, Admin, Guardian, NetworkCoordinator];
 }

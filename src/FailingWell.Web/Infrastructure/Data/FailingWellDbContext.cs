@@ -1,3 +1,4 @@
+using FailingWell.Web.Domain.Network;
 using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
@@ -67,6 +68,22 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
     public DbSet<Domain.Network.PeerAggregate> PeerAggregates => Set<Domain.Network.PeerAggregate>();
 
     public DbSet<Domain.Network.SupportOffer> SupportOffers => Set<Domain.Network.SupportOffer>();
+
+    public DbSet<HubMember> HubMembers => Set<HubMember>();
+
+    public DbSet<HubReceivedMessage> HubReceivedMessages => Set<HubReceivedMessage>();
+
+    public DbSet<HubNote> HubNotes => Set<HubNote>();
+
+    public DbSet<HubNoteEvent> HubNoteEvents => Set<HubNoteEvent>();
+
+    public DbSet<NetworkOutboxMessage> NetworkOutboxMessages => Set<NetworkOutboxMessage>();
+
+    public DbSet<NetworkContact> NetworkContacts => Set<NetworkContact>();
+
+    public DbSet<LearningNote> LearningNotes => Set<LearningNote>();
+
+    public DbSet<NetworkNote> NetworkNotes => Set<NetworkNote>();
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),

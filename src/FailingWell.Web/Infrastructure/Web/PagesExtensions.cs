@@ -25,6 +25,12 @@ public static class PagesExtensions
                 options.Conventions.AuthorizePage("/Learning/Thematic", Accounts.Policies.Triage);
                 options.Conventions.AuthorizePage("/Learning/JustCultureGuide", Accounts.Policies.Triage);
                 options.Conventions.AuthorizePage("/Learning/JustCultureRecord", Accounts.Policies.Triage);
+                // The learning network: the hub's pages for its coordinators, notes for leads, the library for more.
+                options.Conventions.AuthorizeFolder("/Network/Hub", Accounts.Policies.CoordinateNetwork);
+                options.Conventions.AuthorizeFolder("/Network/Notes", Accounts.Policies.Triage);
+                options.Conventions.AuthorizeFolder("/Network/Library", Accounts.Policies.ReadNetworkLibrary);
+                options.Conventions.AuthorizePage("/Network/Status", Accounts.Policies.Administer);
+                options.Conventions.AddPageRoute("/Network/Notes/Edit", "/network/notes/{id:int}/edit");
                 options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>

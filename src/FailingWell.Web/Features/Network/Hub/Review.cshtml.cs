@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FailingWell.Web.Features.Network;
 
 // Named here, beside the page: the Network feature keeps its pages' rules with them.
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = PeersPolicy.CoordinateNetwork)]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.CoordinateNetwork)]
 public sealed class HubReviewModel(IMediator mediator) : PageModel
 {
     [BindProperty]
