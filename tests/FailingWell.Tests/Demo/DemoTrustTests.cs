@@ -70,6 +70,8 @@ public sealed class DemoTrustTests
             Assert.Contains(peers.Funnel.Points, p => p.IsYou);
             Assert.Equal(["Little Haven Community Trust"], peers.NotEnoughData);
             Assert.True(await db.SupportOffers.AnyAsync(o => o.Status == Web.Domain.Network.SupportStatus.Offered));
+            Assert.Equal(4, await db.NetworkNotes.Select(n => n.AuthorName).Distinct().CountAsync(a => a != DemoTrust.OrganisationName)); // the library: four peers' notes
+            Assert.True(await db.LearningNotes.AnyAsync(n => n.Status == Web.Domain.Network.LearningNoteStatus.Published)); // and one of its own
             Assert.False(await scope.ServiceProvider.GetRequiredService<DemoTrust>().EnsureAsync(CancellationToken.None)); // once only
 
             var culture = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CultureView.Query("org", PeriodKind.Month, 36));

@@ -9,6 +9,19 @@ public static class DemoModule
     public static WebApplicationBuilder AddFailingWellDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoTrust>();
+        // The demo trust is a member of a demo network: its library and peers are as a pull would leave them, and
+        // with no hub configured what it shares waits in its outbox. Setting Network:Role runs it otherwise.
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Demo:Enabled", true)
+            && !Environment.GetCommandLineArgs().Contains(NoDemo) && string.IsNullOrEmpty(builder.Configuration["Network:Role"]))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Network:Role"] = "Member",
+                ["Network:OrganisationName"] = DemoTrust.OrganisationName,
+                ["Network:OrganisationType"] = "Acute trust",
+            });
+        }
+
         return builder;
     }
 

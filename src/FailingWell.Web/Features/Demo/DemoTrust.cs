@@ -210,7 +210,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
         await AddLearningAsync(lead, leadName, today, cancellationToken);
 
         await AddSpeakUpCasesAsync(today, cancellationToken);
-        await AddNetworkAsync(today, cancellationToken);
+        await AddNetworkAsync(today, lead, accountIds[StaffRoles.Admin], cancellationToken);
         await rollups.RecountAsync(firstMonth, cancellationToken);
         for (var p = Period.LastCompleteBefore(PeriodKind.Month, today); p.Start >= today.AddMonths(-12); p = p.Previous)
         {
