@@ -9,6 +9,7 @@ public static class DemoModule
     public static WebApplicationBuilder AddFailingWellDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoTrust>();
+        builder.Services.AddScoped<DemoHub>();
         // The demo trust is a member of a demo network: its library and peers are as a pull would leave them, and
         // with no hub configured what it shares waits in its outbox. Setting Network:Role runs it otherwise.
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Demo:Enabled", true)
@@ -38,6 +39,16 @@ public static class DemoModule
         }
 
         await using var scope = app.Services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Network.NetworkSettings>>().Value.Role == Network.NetworkRole.Hub)
+        {
+            var hubCreated = await scope.ServiceProvider.GetRequiredService<DemoHub>().EnsureAsync(CancellationToken.None);
+            Console.WriteLine(string.Join(Environment.NewLine,
+                "", hubCreated ? "A demo network hub was created (five members, their notes and figures)." : "This database holds the demo network hub.",
+                $"Demo coordinator (Development only): {DemoHub.CoordinatorEmail}, password: {DemoTrust.Password}",
+                "The demo trust joins it as member 1: run it with --Network:HubUrl=<this hub's address> --Network:MemberId=1 --Network:Key=" + DemoHub.DemoTrustKey, ""));
+            return;
+        }
+
         var demo = scope.ServiceProvider.GetRequiredService<DemoTrust>();
         var created = await demo.EnsureAsync(CancellationToken.None);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();

@@ -12,7 +12,37 @@ public sealed partial class DemoTrust
 {
     public const string OrganisationName = "Demo Trust";
 
-    private static readonly (string Name, string Type, double Size, double Rate)[] DemoPeers =
+    /// <summary>The demo network's learning notes, written for sharing; the hub's demo holds the same ones (same ids).</summary>
+    public static readonly IReadOnlyList<DemoNote> DemoNotes =
+    [
+        new("Riverside University Hospitals", "Call bells out of reach after bed making",
+            "Several patients on medical wards were found without a call bell in reach after their beds were made, and one fell trying to get up alone.",
+            "Bed making was a housekeeping task, and checking the call bell was nobody's step in it.",
+            "The call bell check is now the last step of bed making, on the bedside safety card, and nurses ask about it at every intentional rounding.",
+            "Falls", ReportKind.Incident, PhysicalHarm.Moderate, 2, 4, 2),
+        new("Southgate General Hospital", "Look-alike insulin pens on the same shelf",
+            "Two strengths of insulin pen in near-identical packs were stored side by side; a nurse picked the wrong one and a second check caught it.",
+            "Storage by alphabet put look-alike products together; the second check worked because it was done against the chart, not the pack.",
+            "Pharmacy now stores high-strength insulin apart in a red bin, and the ward checklist names it.",
+            "Medication", ReportKind.NearMiss, PhysicalHarm.None, 3, 5, 3),
+        new("Northfield Hospitals NHS Trust", "Night staff did not know how to report",
+            "Night and weekend staff reported far less than day staff, and said in listening events they did not know the form could be anonymous.",
+            "Training and posters reached day shifts only; nights heard about reporting from whoever was on with them.",
+            "QR posters at every staff room, a reporting slot in the night induction, and monthly feedback read out at the night huddle.",
+            "Staffing", ReportKind.Concern, PhysicalHarm.None, 4, 3, 1),
+        new("Eastmoor and Wolds NHS Trust", "Pressure ulcers when mattresses were swapped in a hurry",
+            "Patients moved to standard mattresses while dynamic ones were cleaned developed heel damage within two days.",
+            "Nobody owned getting the dynamic mattress back, and the skin check was not repeated after the swap.",
+            "The equipment library now returns a cleaned mattress within four hours, and a swap triggers a skin check on the next round.",
+            "Pressure ulcers", ReportKind.Incident, PhysicalHarm.Low, 5, 2, 1),
+        new(OrganisationName, "Telling reporters what changed",
+            "Staff said they stopped reporting because they never heard back; most reports closed without the reporter being told anything.",
+            "A reply takes minutes when it is part of closing a report, and hours when it is left for later.",
+            "Closing a report now asks for a short message to the reporter, and the monthly digest counts reports closed with feedback.",
+            "Other", ReportKind.GoodPractice, PhysicalHarm.None, 1, 3, 2),
+    ];
+
+    public static readonly IReadOnlyList<(string Name, string Type, double Size, double Rate)> DemoPeers =
     [
         ("Northfield Hospitals NHS Trust", "Acute trust", 0.6, 1.25),
         ("Riverside University Hospitals", "Acute trust", 1.4, 1.05),
@@ -43,6 +73,8 @@ public sealed partial class DemoTrust
             "A two-day peer review of incident reporting and feedback to reporters by the patient safety team of Riverside University Hospitals, who turned their own reporting around in 2024.",
             "Offered", null, null, null, null)]), cancellationToken);
         AddLibrary(today, lead, admin);
+        // Its figures wait in the outbox for a hub: pointed at the demo hub, the demo trust publishes them at once.
+        NetworkOutbox.Enqueue(db, PeerMessageKinds.Aggregates, own);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -52,40 +84,12 @@ public sealed partial class DemoTrust
     /// </summary>
     private void AddLibrary(DateOnly today, string lead, string admin)
     {
-        (string Author, string Title, string Happened, string Learned, string Changed, string Category, ReportKind Kind, PhysicalHarm Harm, int Months, int Useful, int Adopted)[] notes =
-        [
-            ("Riverside University Hospitals", "Call bells out of reach after bed making",
-                "Several patients on medical wards were found without a call bell in reach after their beds were made, and one fell trying to get up alone.",
-                "Bed making was a housekeeping task, and checking the call bell was nobody's step in it.",
-                "The call bell check is now the last step of bed making, on the bedside safety card, and nurses ask about it at every intentional rounding.",
-                "Falls", ReportKind.Incident, PhysicalHarm.Moderate, 2, 4, 2),
-            ("Southgate General Hospital", "Look-alike insulin pens on the same shelf",
-                "Two strengths of insulin pen in near-identical packs were stored side by side; a nurse picked the wrong one and a second check caught it.",
-                "Storage by alphabet put look-alike products together; the second check worked because it was done against the chart, not the pack.",
-                "Pharmacy now stores high-strength insulin apart in a red bin, and the ward checklist names it.",
-                "Medication", ReportKind.NearMiss, PhysicalHarm.None, 3, 5, 3),
-            ("Northfield Hospitals NHS Trust", "Night staff did not know how to report",
-                "Night and weekend staff reported far less than day staff, and said in listening events they did not know the form could be anonymous.",
-                "Training and posters reached day shifts only; nights heard about reporting from whoever was on with them.",
-                "QR posters at every staff room, a reporting slot in the night induction, and monthly feedback read out at the night huddle.",
-                "Staffing", ReportKind.Concern, PhysicalHarm.None, 4, 3, 1),
-            ("Eastmoor and Wolds NHS Trust", "Pressure ulcers when mattresses were swapped in a hurry",
-                "Patients moved to standard mattresses while dynamic ones were cleaned developed heel damage within two days.",
-                "Nobody owned getting the dynamic mattress back, and the skin check was not repeated after the swap.",
-                "The equipment library now returns a cleaned mattress within four hours, and a swap triggers a skin check on the next round.",
-                "Pressure ulcers", ReportKind.Incident, PhysicalHarm.Low, 5, 2, 1),
-            (OrganisationName, "Telling reporters what changed",
-                "Staff said they stopped reporting because they never heard back; most reports closed without the reporter being told anything.",
-                "A reply takes minutes when it is part of closing a report, and hours when it is left for later.",
-                "Closing a report now asks for a short message to the reporter, and the monthly digest counts reports closed with feedback.",
-                "Other", ReportKind.GoodPractice, PhysicalHarm.None, 1, 3, 2),
-        ];
         var sequence = 0L;
-        foreach (var n in notes)
+        foreach (var n in DemoNotes)
         {
             var month = today.AddMonths(-n.Months);
             var own = n.Author == OrganisationName;
-            var noteId = DemoGuid(random: 7000 + (int)sequence);
+            var noteId = n.NoteId;
             db.NetworkNotes.Add(new NetworkNote
             {
                 NoteId = noteId, Sequence = ++sequence, AuthorName = n.Author, AuthorType = "Acute trust", IsOwn = own,
@@ -106,12 +110,11 @@ public sealed partial class DemoTrust
             }
         }
     }
+}
 
-    /// <summary>A fixed id, so the demo is the same every time.</summary>
-    private static Guid DemoGuid(int random)
-    {
-        var bytes = new byte[16];
-        new Random(random).NextBytes(bytes);
-        return new Guid(bytes);
-    }
+/// <summary>One of the demo network's learning notes; its id is fixed, so the demo trust and the demo hub agree.</summary>
+public sealed record DemoNote(string Author, string Title, string Happened, string Learned, string Changed, string Category,
+    ReportKind Kind, PhysicalHarm Harm, int Months, int Useful, int Adopted)
+{
+    public Guid NoteId { get; } = new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Title))[..16]);
 }
