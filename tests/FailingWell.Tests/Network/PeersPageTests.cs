@@ -38,9 +38,12 @@ public sealed class PeersPageTests
         Assert.Contains("class=\"fw-funnel-you\"", html, StringComparison.Ordinal);
         Assert.Contains("Beta Trust (this organisation)", html, StringComparison.Ordinal);
         Assert.Contains("above the 99.8% limit", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"nhsuk-table__cell\">above</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"nhsuk-table__cell\">below</td>", html, StringComparison.Ordinal); // Gamma
-        Assert.Contains("<td class=\"nhsuk-table__cell\">inside</td>", html, StringComparison.Ordinal); // Alpha, 99.8%
+        // Each organisation's own limits beside the words (upper limits worked the same way: θ + z × the spread).
+        Assert.Contains("<td class=\"nhsuk-table__cell\">above (10.07 to 15.81)</td>", html, StringComparison.Ordinal); // Beta, 99.8%
+        Assert.Contains("<td class=\"nhsuk-table__cell\">below (11.50 to 14.38)</td>", html, StringComparison.Ordinal); // Gamma, 95%
+        Assert.Contains("<td class=\"nhsuk-table__cell\">below (10.67 to 15.21)</td>", html, StringComparison.Ordinal); // Gamma, 99.8%
+        Assert.Contains("<td class=\"nhsuk-table__cell\">below (10.91 to 14.98)</td>", html, StringComparison.Ordinal); // Alpha, 95%
+        Assert.Contains("<td class=\"nhsuk-table__cell\">inside (9.73 to 16.15)</td>", html, StringComparison.Ordinal); // Alpha, 99.8%
         Assert.Contains("Delta Care: not enough data", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/culture/peers\"", html, StringComparison.Ordinal);
 

@@ -10,6 +10,9 @@ public sealed class StatusModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync() => View = await mediator.Send(new NetworkStatus.Query());
 
+    // A post naming no handler, or one this page does not have, shows the page as a get would.
+    public Task OnPostAsync() => OnGetAsync();
+
     public async Task<IActionResult> OnPostSyncAsync()
     {
         var result = await mediator.Send(new SyncNow.Command());
