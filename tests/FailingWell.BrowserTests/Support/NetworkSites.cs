@@ -98,8 +98,23 @@ public sealed class NetworkSites : IAsyncDisposable
             ["Network:PullIntervalSeconds"] = "1",
             ["Network:RetryBaseSeconds"] = "1",
         });
+        member.MemberId = key.MemberId;
         member.StartServer();
         return member;
+    }
+
+    /// <summary>
+    /// Twelve months of a member's published figures, as the hub holds them once the member's monthly job
+    /// has sent them (the job runs on the 2nd of each month: a test cannot wait for it).
+    /// </summary>
+    public async Task HubHoldsFiguresAsync(Site member, DateOnly lastMonth, int reportsPerMonth, double bedDaysPerMonth)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var months = Enumerable.Range(0, 12)
+            .Select(i => new MonthlyAggregate(PeerMessageKinds.MonthKey(lastMonth.AddMonths(i - 11)), reportsPerMonth, bedDaysPerMonth, null, null, null))
+            .ToList();
+        await using var scope = Hub.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new StoreAggregates.Command(member.MemberId, new MonthlyAggregatesMessage(months)));
     }
 
     /// <summary>A person's own browser context on a site.</summary>
@@ -164,6 +179,9 @@ public sealed class NetworkSites : IAsyncDisposable
         }
 
         public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+        /// <summary>The number the hub gave this member (0 for the hub itself).</summary>
+        public int MemberId { get; set; }
 
         /// <summary>A staff account with an authenticator, as an admin would make one.</summary>
         public async Task<Account> AccountAsync(string role, string name)
