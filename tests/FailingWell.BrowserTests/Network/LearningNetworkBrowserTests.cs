@@ -27,11 +27,23 @@ public sealed class LearningNetworkBrowserTests
         var approver = await network.A.AccountAsync(StaffRoles.GovernanceLead, "Arun Approver");
         var adminA = await network.A.AccountAsync(StaffRoles.Admin, "Ada Admin");
         var leadB = await network.B.AccountAsync(StaffRoles.GovernanceLead, "Bea Lead");
+        var adminB = await network.B.AccountAsync(StaffRoles.Admin, "Ben Admin");
         var reportA = await network.A.ReportAsync("Mrs Quillfeather fell by the linen cupboard in bay 4 at 3am: her call bell was out of reach.", "Falls", closedBy: drafter);
         // A year of each member's published figures at the hub: 25 reports in 1,250 bed days a month (rate 20) and 10 in 1,000 (rate 10).
         await network.HubHoldsFiguresAsync(network.A, new DateOnly(2026, 10, 1), 25, 1250);
         await network.HubHoldsFiguresAsync(network.B, new DateOnly(2026, 10, 1), 10, 1000);
         var reportB = await network.B.ReportAsync("A patient found the call bell out of reach after bed making and fell getting up.", "Falls");
+
+        // Member B's admin agrees to share its insularity signals: it has exchanged no learning yet.
+        var consent = await network.NewPageAsync(network.B);
+        await consent.GotoAsync("/admin/network-consent");
+        await NetworkSites.SignInAsync(consent, adminB);
+        await consent.GetByRole(AriaRole.Heading, new() { Name = "Share insularity signals with the network", Level = 1 }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(consent);
+        await consent.GetByLabel("Yes, share our signals").CheckAsync();
+        await consent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await consent.GetByText("Your insularity signals will be shared with the coordinator.").WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(consent);
 
         // 1. Member A's lead drafts a note from the closed report.
         var lead = await network.NewPageAsync(network.A);
@@ -141,12 +153,16 @@ public sealed class LearningNetworkBrowserTests
         Assert.Contains("Basildon Example Trust", members, StringComparison.Ordinal);
         Assert.Contains("Southend Example Trust", members, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
-        foreach (var (path, heading) in new[] { ("/network/hub/signals", "Members with insularity signals"), ("/network/hub/support", "Offers of peer support") })
-        {
-            await coordinator.GotoAsync(path);
-            await coordinator.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1, Exact = true }).WaitForAsync();
-            await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
-        }
+        await coordinator.GotoAsync("/network/hub/signals");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Members with insularity signals", Level = 1 }).WaitForAsync();
+        var signalled = coordinator.Locator(".nhsuk-card").Filter(new() { HasText = "Southend Example Trust" });
+        await UntilAsync(coordinator, signalled);
+        Assert.Contains("No learning exchanged for six months", await signalled.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await coordinator.Locator(".nhsuk-card").Filter(new() { HasText = "Basildon Example Trust" }).CountAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+        await coordinator.GotoAsync("/network/hub/support");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Offers of peer support", Level = 1 }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
     }
 
     /// <summary>Reloads the page until what is looked for is on it: what arrives by the network's schedule.</summary>
