@@ -8,7 +8,8 @@ namespace FailingWell.BrowserTests.Network;
 /// A hub and two member sites on loopback: a lead of one organisation drafts a learning note from a closed
 /// report (heeding a sharing warning), a second lead approves it, it travels through the hub, and a lead of
 /// the other organisation finds it from one of their own reports, marks it useful and adopts it; the author
-/// sees how it travelled. Every page on the way, and the peers, support and hub pages, pass axe.
+/// sees how it travelled. B shares its insularity signals; the hub's coordinator sees them and offers peer
+/// support, which B accepts. Every page on the way, and the peers and status pages, pass axe.
 /// </summary>
 [Collection(LearningNetworkBrowserTests.Collection)]
 public sealed class LearningNetworkBrowserTests
@@ -35,15 +36,15 @@ public sealed class LearningNetworkBrowserTests
         var reportB = await network.B.ReportAsync("A patient found the call bell out of reach after bed making and fell getting up.", "Falls");
 
         // Member B's admin agrees to share its insularity signals: it has exchanged no learning yet.
-        var consent = await network.NewPageAsync(network.B);
-        await consent.GotoAsync("/admin/network-consent");
-        await NetworkSites.SignInAsync(consent, adminB);
-        await consent.GetByRole(AriaRole.Heading, new() { Name = "Share insularity signals with the network", Level = 1 }).WaitForAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(consent);
-        await consent.GetByLabel("Yes, share our signals").CheckAsync();
-        await consent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await consent.GetByText("Your insularity signals will be shared with the coordinator.").WaitForAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(consent);
+        var adminBPage = await network.NewPageAsync(network.B);
+        await adminBPage.GotoAsync("/admin/network-consent");
+        await NetworkSites.SignInAsync(adminBPage, adminB);
+        await adminBPage.GetByRole(AriaRole.Heading, new() { Name = "Share insularity signals with the network", Level = 1 }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(adminBPage);
+        await adminBPage.GetByLabel("Yes, share our signals").CheckAsync();
+        await adminBPage.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await adminBPage.GetByText("Your insularity signals will be shared with the coordinator.").WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(adminBPage);
 
         // 1. Member A's lead drafts a note from the closed report.
         var lead = await network.NewPageAsync(network.A);
@@ -160,8 +161,29 @@ public sealed class LearningNetworkBrowserTests
         Assert.Contains("No learning exchanged for six months", await signalled.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await coordinator.Locator(".nhsuk-card").Filter(new() { HasText = "Basildon Example Trust" }).CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
-        await coordinator.GotoAsync("/network/hub/support");
+
+        // The coordinator offers B peer support; B's admin accepts it; the hub sees the answer.
+        await signalled.GetByRole(AriaRole.Link, new() { Name = "Offer peer support" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Offer peer support", Level = 1 }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+        await coordinator.GetByLabel("What support, and from which peer organisation").FillAsync("A two-day peer review of incident reporting by the patient safety team at Basildon Example Trust.");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Send the offer" }).ClickAsync();
+        await coordinator.GetByText("Peer support offered to Southend Example Trust.").WaitForAsync();
         await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Offers of peer support", Level = 1 }).WaitForAsync();
+        Assert.Contains("Waiting for an answer", await coordinator.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+
+        await adminBPage.GotoAsync("/network/support");
+        await adminBPage.GetByRole(AriaRole.Heading, new() { Name = "Peer support from the network", Level = 1 }).WaitForAsync();
+        await UntilAsync(adminBPage, adminBPage.GetByRole(AriaRole.Button, new() { Name = "Accept" }));
+        Assert.Contains("A two-day peer review of incident reporting", await adminBPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(adminBPage);
+        await adminBPage.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await adminBPage.GetByText("You accepted the offer. The coordinator will be in touch.").WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(adminBPage);
+
+        await UntilAsync(coordinator, coordinator.GetByRole(AriaRole.Link, new() { Name = "Record the peer review" }));
+        Assert.Contains("Accepted on", await coordinator.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
     }
 
