@@ -9,7 +9,7 @@ namespace FailingWell.BrowserTests.Network;
 /// report (heeding a sharing warning), a second lead approves it, it travels through the hub, and a lead of
 /// the other organisation finds it from one of their own reports, marks it useful and adopts it; the author
 /// sees how it travelled. B shares its insularity signals; the hub's coordinator sees them and offers peer
-/// support, which B accepts. Every page on the way, and the peers and status pages, pass axe.
+/// support, which B accepts, and records the peer review B then reads. Every page on the way, and the peers and status pages, pass axe.
 /// </summary>
 [Collection(LearningNetworkBrowserTests.Collection)]
 public sealed class LearningNetworkBrowserTests
@@ -185,6 +185,25 @@ public sealed class LearningNetworkBrowserTests
         await UntilAsync(coordinator, coordinator.GetByRole(AriaRole.Link, new() { Name = "Record the peer review" }));
         Assert.Contains("Accepted on", await coordinator.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+
+        // The peer review is recorded at the hub, with its dates and findings, and B reads it.
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Record the peer review" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Record a peer review", Level = 1 }).WaitForAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
+        await coordinator.Locator(".nhsuk-error-summary").WaitForAsync();
+        Assert.Contains("Enter the review's findings", await coordinator.Locator(".nhsuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+        await coordinator.GetByLabel("Start date").FillAsync("2027-01-11");
+        await coordinator.GetByLabel("End date").FillAsync("2027-01-12");
+        await coordinator.GetByLabel("Findings").FillAsync("Reporting is valued on the wards; feedback to reporters is slow. Learning from the network is not yet read.");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
+        await coordinator.GetByText("Peer review recorded for Southend Example Trust.").WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(coordinator);
+
+        await adminBPage.GotoAsync("/network/support");
+        await UntilAsync(adminBPage, adminBPage.GetByRole(AriaRole.Heading, new() { Name = "Peer review, 11 January 2027 to 12 January 2027" }));
+        Assert.Contains("feedback to reporters is slow", await adminBPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(adminBPage);
     }
 
     /// <summary>Reloads the page until what is looked for is on it: what arrives by the network's schedule.</summary>
