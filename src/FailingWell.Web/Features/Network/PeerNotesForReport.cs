@@ -11,6 +11,9 @@ public static class PeerNotesForReport
 {
     public const int Shown = 3;
 
+    /// <summary>How many of a report's words the library is searched for (its longest, which say most).</summary>
+    public const int MostWordsLookedFor = 20;
+
     public sealed record Query(int? ReportId, int? ResponseId) : IRequest<Panel>;
 
     public sealed record Match(int Id, string Title, string AuthorName, string Category);
@@ -54,7 +57,18 @@ public static class PeerNotesForReport
             }
 
             var words = Keywords($"{report.Title} {report.WhatHappened}");
-            var candidates = await db.NetworkNotes.AsNoTracking().Where(n => !n.IsOwn).OrderByDescending(n => n.Sequence).Take(2000)
+            // Only notes that can score are read: the same category, or one of the report's longest words somewhere in
+            // the note (the database looks; the whole library's text is not loaded for every report opened).
+            var longest = words.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(MostWordsLookedFor).ToList();
+            var category = report.Category;
+            // Translated to lower(...) in SQL, which is what the culture analysers cannot see (as in SearchLibrary).
+#pragma warning disable CA1304, CA1311, CA1862
+            var candidates = await db.NetworkNotes.AsNoTracking()
+                .Where(n => !n.IsOwn && (n.Category == category
+                    || longest.Any(w => n.Title.ToLower().Contains(w) || n.WhatHappened.ToLower().Contains(w)
+                        || n.WhatWasLearned.ToLower().Contains(w) || n.WhatChanged.ToLower().Contains(w))))
+#pragma warning restore CA1304, CA1311, CA1862
+                .OrderByDescending(n => n.Sequence).Take(2000)
                 .Select(n => new { n.Id, n.Title, n.AuthorName, n.Category, Text = n.Title + " " + n.WhatHappened + " " + n.WhatWasLearned + " " + n.WhatChanged })
                 .ToListAsync(cancellationToken);
             var best = candidates
