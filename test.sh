@@ -93,6 +93,13 @@ for folder in $(find /tmp -maxdepth 1 -name 'failingwell-pg-*' -newer "$started"
   rm -rf "$folder"
 done
 
+# The names of any failures last, where a reader of the end of the log sees them.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -oE '<UnitTestResult [^>]*testName="[^"]*"[^>]*outcome="Failed"' "$trx" \
+    | sed -E "s/.*testName=\"([^\"]*)\".*/Failed in $(basename "$trx" .trx): \1/" || true
+done
+
 echo "Runs: $(IFS=';'; echo "${summary[*]}" | sed 's/;/; /g')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -123,7 +123,9 @@ public static class Queue
             {
                 null => reports,
                 [var only] => reports.Where(r => r.Status == only),
-                _ => reports.Where(r => r.Status != ReportStatus.Closed),
+                // Each open status named, not "not closed": an inequality reads the whole status index,
+                // and almost every report is closed.
+                _ => reports.Where(r => r.Status == ReportStatus.New || r.Status == ReportStatus.Acknowledged || r.Status == ReportStatus.UnderReview),
             };
             if (filter.Stream is { } stream)
             {
