@@ -11,6 +11,13 @@ public static class ReportRules
 {
     public static readonly IReadOnlyList<ReportStatus> OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
 
+    /// <summary>
+    /// <see cref="OpenStatuses"/> for the database, each status named: "not closed" would read the
+    /// whole status index, and almost every report is closed.
+    /// </summary>
+    public static Expression<Func<Report, bool>> Open() =>
+        r => r.Status == ReportStatus.New || r.Status == ReportStatus.Acknowledged || r.Status == ReportStatus.UnderReview;
+
     /// <summary>Consequence x likelihood from this score up is escalated (the NHS 5x5 matrix's "extreme").</summary>
     public const int EscalationRiskScore = 15;
 

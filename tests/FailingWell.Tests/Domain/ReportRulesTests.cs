@@ -48,6 +48,16 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
+    public void The_database_rule_for_open_names_exactly_the_open_statuses()
+    {
+        var open = ReportRules.Open().Compile();
+        foreach (var status in Enum.GetValues<ReportStatus>())
+        {
+            Assert.Equal(ReportRules.OpenStatuses.Contains(status), open(new Report { Status = status }));
+        }
+    }
+
+    [Fact]
     public void Deadlines_follow_the_settings_and_so_does_the_promise_to_the_reporter()
     {
         var deadlines = new ReportDeadlines(AcknowledgeWithinDays: 5, FeedbackWithinMonths: 2);

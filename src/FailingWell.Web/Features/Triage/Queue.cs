@@ -123,9 +123,7 @@ public static class Queue
             {
                 null => reports,
                 [var only] => reports.Where(r => r.Status == only),
-                // Each open status named, not "not closed": an inequality reads the whole status index,
-                // and almost every report is closed.
-                _ => reports.Where(r => r.Status == ReportStatus.New || r.Status == ReportStatus.Acknowledged || r.Status == ReportStatus.UnderReview),
+                _ => reports.Where(ReportRules.Open()),
             };
             if (filter.Stream is { } stream)
             {
