@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FailingWell.Web.Domain.Network;
+using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Network;
 using FailingWell.Web.Infrastructure.Mediation;
 
@@ -31,7 +32,10 @@ public static class PeersSupport
         return string.Join(" | ", refused.Errors.Select(e => e.ErrorMessage));
     }
 
-    /// <summary>Writes <paramref name="count"/> alike reports received on <paramref name="day"/>, in one save.</summary>
+    /// <summary>
+    /// Writes <paramref name="count"/> alike reports received on <paramref name="day"/>, in one save, then recounts the
+    /// culture roll-ups from that month as the roll-up job would: the aggregates and signals are read from them.
+    /// </summary>
     public static async Task SaveReportsAsync(FailingWellApp app, DateOnly day, int count, ReportBuilder? like = null)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -48,6 +52,7 @@ public static class PeersSupport
         }
 
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<CultureRollups>().RecountAsync(day, CancellationToken.None);
     }
 
     public static async Task SaveBedDaysAsync(FailingWellApp app, DateOnly month, int bedDays)

@@ -210,8 +210,10 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
         await AddLearningAsync(lead, leadName, today, cancellationToken);
 
         await AddSpeakUpCasesAsync(today, cancellationToken);
-        await AddNetworkAsync(today, lead, accountIds[StaffRoles.Admin], cancellationToken);
         await rollups.RecountAsync(firstMonth, cancellationToken);
+
+        // The peers are drawn around this organisation's own months, which are read from the roll-ups.
+        await AddNetworkAsync(today, lead, accountIds[StaffRoles.Admin], cancellationToken);
         for (var p = Period.LastCompleteBefore(PeriodKind.Month, today); p.Start >= today.AddMonths(-12); p = p.Previous)
         {
             foreach (var stream in Enum.GetValues<GovernanceStream>())

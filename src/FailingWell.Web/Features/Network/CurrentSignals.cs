@@ -3,8 +3,8 @@ using FailingWell.Web.Domain.Network;
 namespace FailingWell.Web.Features.Network;
 
 /// <summary>
-/// This organisation's insularity signals now, worked out live from its own reports (the last 24 complete
-/// months, so the SPC limits have a baseline), its bed days and its learning exchanged in six months.
+/// This organisation's insularity signals now, from its own culture roll-ups (the last 24 complete months,
+/// so the SPC limits have a baseline), its bed days and its learning exchanged in six months.
 /// </summary>
 public static class CurrentSignals
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ViewComponents;
 namespace FailingWell.Web.Features.Network;
 
 /// <summary>
-/// The "Looking outward" panel on /culture: this organisation's insularity signals, worked out live. The
+/// The "Looking outward" panel on /culture: this organisation's insularity signals, from the culture roll-ups. The
 /// culture page names it by string ("LookingOutward"), so Culture does not depend on Network.
 /// </summary>
 [ViewComponent(Name = Name)]

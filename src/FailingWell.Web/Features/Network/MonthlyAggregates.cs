@@ -4,7 +4,8 @@ namespace FailingWell.Web.Features.Network;
 /// This organisation's own figures for the last 13 complete months, as they may leave it: reports, occupied
 /// bed days (the culture denominators), no or low harm, near misses and anonymous reports, every count of 1
 /// to 4 null, and a part whose rest (the total less the part) is 1 to 4 null too, since the total would give
-/// the rest away. Counted in the database by day (the ReceivedOn index), summed into months here.
+/// the rest away. Read from the culture roll-ups' month rows (decision 0077), so these are the numbers the
+/// culture page shows and no view counts millions of reports.
 /// </summary>
 public static class MonthlyAggregates
 {
@@ -47,26 +48,28 @@ public static class MonthlyAggregates
         periods.Reverse();
         var from = periods[0].Start;
         var to = latest.End;
-        var days = await db.Reports.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn < to)
-            .GroupBy(r => r.ReceivedOn)
+        var counted = await db.CultureRollups.AsNoTracking()
+            .Where(r => r.PeriodKind == PeriodKind.Month && r.PeriodStart >= from && r.PeriodStart < to)
+            .GroupBy(r => r.PeriodStart)
             .Select(g => new
             {
-                Day = g.Key,
-                Reports = g.Count(),
-                NoOrLowHarm = g.Count(r => r.PhysicalHarm <= PhysicalHarm.Low),
-                NearMisses = g.Count(r => r.Kind == ReportKind.NearMiss),
-                Anonymous = g.Count(r => r.IsAnonymous),
+                Month = g.Key,
+                Reports = g.Sum(r => r.Reports),
+                NoOrLowHarm = g.Sum(r => r.NoOrLowHarm),
+                NearMisses = g.Sum(r => r.NearMisses),
+                Anonymous = g.Sum(r => r.Anonymous),
             })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(m => m.Month, cancellationToken);
         var bedDays = await db.Denominators.AsNoTracking().Where(d => d.Month >= from && d.Month < to && d.BedDays != null)
             .GroupBy(d => d.Month)
             .Select(g => new { Month = g.Key, BedDays = g.Sum(d => d.BedDays!.Value) })
             .ToDictionaryAsync(d => d.Month, d => d.BedDays, cancellationToken);
         return [.. periods.Select(p =>
         {
-            var inMonth = days.Where(d => d.Day >= p.Start && d.Day < p.End).ToList();
-            return new Counts(p.Start, inMonth.Sum(d => d.Reports), bedDays.TryGetValue(p.Start, out var beds) ? beds : null,
-                inMonth.Sum(d => d.NoOrLowHarm), inMonth.Sum(d => d.NearMisses), inMonth.Sum(d => d.Anonymous));
+            int? beds = bedDays.TryGetValue(p.Start, out var b) ? b : null;
+            return counted.TryGetValue(p.Start, out var m)
+                ? new Counts(p.Start, m.Reports, beds, m.NoOrLowHarm, m.NearMisses, m.Anonymous)
+                : new Counts(p.Start, 0, beds, 0, 0, 0);
         })];
     }
 }
