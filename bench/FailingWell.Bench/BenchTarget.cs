@@ -52,6 +52,13 @@ internal sealed class BenchTarget : IDisposable
         return new BenchTarget(DatabaseProvider.PostgreSql, server.CreateDatabase(), folder, server, null);
     }
 
+    /// <summary>A database made before (by --seed-only), measured in place and kept afterwards.</summary>
+    public static BenchTarget Existing(DatabaseProvider provider, string connectionString)
+    {
+        var folder = Directory.CreateTempSubdirectory("failingwell-bench-").FullName;
+        return new BenchTarget(provider, connectionString, folder, null, null);
+    }
+
     /// <summary>Points a site process or verb at this database.</summary>
     public void Apply(ProcessStartInfo start)
     {
