@@ -1596,3 +1596,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    DROP INDEX "IX_Reports_Status_AcknowledgeBy";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    DROP INDEX "IX_Reports_WhyAnonymous_ReceivedOn";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    CREATE INDEX "IX_Reports_AwaitingFeedback" ON "Reports" ("Status", "FeedbackBy") INCLUDE ("Id") WHERE "FeedbackGivenOn" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    CREATE INDEX "IX_Reports_ReceivedOn_WhyAnonymous" ON "Reports" ("ReceivedOn", "WhyAnonymous") WHERE "WhyAnonymous" IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    CREATE INDEX "IX_Reports_Status_AcknowledgeBy" ON "Reports" ("Status", "AcknowledgeBy") INCLUDE ("Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202135754_PartialIndexesForOverdueAndReasons') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202135754_PartialIndexesForOverdueAndReasons', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1919,3 +1919,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+)
+BEGIN
+    DROP INDEX [IX_Reports_WhyAnonymous_ReceivedOn] ON [Reports];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Reports_AwaitingFeedback] ON [Reports] ([Status], [FeedbackBy]) WHERE "FeedbackGivenOn" IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Reports_ReceivedOn_WhyAnonymous] ON [Reports] ([ReceivedOn], [WhyAnonymous]) WHERE "WhyAnonymous" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202135809_PartialIndexesForOverdueAndReasons', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

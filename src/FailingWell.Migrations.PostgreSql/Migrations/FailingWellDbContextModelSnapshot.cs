@@ -1368,6 +1368,9 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PhysicalHarm", "ReceivedOn");
 
+                    b.HasIndex("ReceivedOn", "WhyAnonymous")
+                        .HasFilter("\"WhyAnonymous\" IS NOT NULL");
+
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();
 
@@ -1375,13 +1378,18 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "AcknowledgeBy");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "AcknowledgeBy"), new[] { "Id" });
+
                     b.HasIndex("Status", "FeedbackBy");
 
                     b.HasIndex("Status", "ReceivedOn");
 
                     b.HasIndex("Stream", "ReceivedOn");
 
-                    b.HasIndex("WhyAnonymous", "ReceivedOn");
+                    b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
+                        .HasFilter("\"FeedbackGivenOn\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback"), new[] { "Id" });
 
                     b.ToTable("Reports", (string)null);
                 });

@@ -1368,12 +1368,16 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PhysicalHarm", "ReceivedOn");
 
+                    b.HasIndex("ReceivedOn", "WhyAnonymous")
+                        .HasFilter("\"WhyAnonymous\" IS NOT NULL");
+
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();
 
                     b.HasIndex("RiskRating", "ReceivedOn");
 
-                    b.HasIndex("Status", "AcknowledgeBy");
+                    b.HasIndex("Status", "AcknowledgeBy")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("Status", "FeedbackBy");
 
@@ -1381,7 +1385,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Stream", "ReceivedOn");
 
-                    b.HasIndex("WhyAnonymous", "ReceivedOn");
+                    b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
+                        .HasFilter("\"FeedbackGivenOn\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("Reports", (string)null);
                 });

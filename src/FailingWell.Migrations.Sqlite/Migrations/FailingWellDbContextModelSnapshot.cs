@@ -1325,12 +1325,16 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PhysicalHarm", "ReceivedOn");
 
+                    b.HasIndex("ReceivedOn", "WhyAnonymous")
+                        .HasFilter("\"WhyAnonymous\" IS NOT NULL");
+
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();
 
                     b.HasIndex("RiskRating", "ReceivedOn");
 
-                    b.HasIndex("Status", "AcknowledgeBy");
+                    b.HasIndex("Status", "AcknowledgeBy")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("Status", "FeedbackBy");
 
@@ -1338,7 +1342,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Stream", "ReceivedOn");
 
-                    b.HasIndex("WhyAnonymous", "ReceivedOn");
+                    b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
+                        .HasFilter("\"FeedbackGivenOn\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("Reports", (string)null);
                 });

@@ -125,6 +125,9 @@ public static class Queue
                 [var only] => reports.Where(r => r.Status == only),
                 _ => reports.Where(ReportRules.Open()),
             };
+            // Whether anything but the status narrows the reports: if not, a word search's own index says which match.
+            var narrowed = filter.Stream is not null || filter.DivisionId is not null || filter.Kind is not null || filter.Harm is not null
+                || filter.Risk is not null || filter.Escalated || filter.Anonymous is "yes" or "no" || filter.Mine;
             if (filter.Stream is { } stream)
             {
                 reports = reports.Where(r => r.Stream == stream);
@@ -150,11 +153,6 @@ public static class Queue
                 reports = reports.Where(r => r.RiskRating == risk);
             }
 
-            if (filter.Overdue)
-            {
-                reports = reports.Where(ReportRules.Overdue(today));
-            }
-
             if (filter.Escalated)
             {
                 reports = reports.Where(ReportRules.NeedingEscalation());
@@ -171,6 +169,8 @@ public static class Queue
                 reports = reports.Where(r => r.OwnerAccountId == request.ActorAccountId);
             }
 
+            IQueryable<int>? ids = null;
+            var wordsOnly = false;
             if (!string.IsNullOrWhiteSpace(filter.Search))
             {
                 var text = filter.Search.Trim();
@@ -182,6 +182,8 @@ public static class Queue
                 else if (ReportTextSearch.Where(db, reports, text, statuses) is { } matching)
                 {
                     reports = matching;
+                    ids = narrowed ? null : ReportTextSearch.IndexedIds(db, text, statuses);
+                    wordsOnly = ids is not null;
                 }
                 else
                 {
@@ -189,7 +191,18 @@ public static class Queue
                 }
             }
 
-            var total = await reports.CountAsync(cancellationToken);
+            // Last, so each deadline's side of the union carries every other filter.
+            if (filter.Overdue)
+            {
+                wordsOnly = false;
+                ids = ReportRules.OverdueIds(reports, today);
+                reports = reports.Where(ReportRules.Overdue(today));
+            }
+
+            // Counted and, newest first, paged by id alone: each id query is answered from an index, and
+            // only the page's 25 rows are read.
+            ids ??= reports.Select(r => r.Id);
+            var total = await ids.CountAsync(cancellationToken);
             if (total == 0)
             {
                 return new Result([], 0, 1, 1);
@@ -204,19 +217,34 @@ public static class Queue
             // The other sorts are sorts of the matches, newest first among equals; an ungraded
             // report counts as the lowest risk, and the deadline is the next one the report faces.
             var descending = filter.Descending;
-            var ordered = filter.SortKey switch
+            var skip = (page - 1) * PageSize;
+            IQueryable<Report> ordered;
+            if (filter.SortKey == "received")
             {
-                "harm" => (descending ? reports.OrderByDescending(r => r.PhysicalHarm) : reports.OrderBy(r => r.PhysicalHarm)).ThenByDescending(r => r.Id),
-                "risk" => (descending ? reports.OrderByDescending(r => r.RiskScore ?? 0) : reports.OrderBy(r => r.RiskScore ?? 0)).ThenByDescending(r => r.Id),
-                "deadline" => (descending
-                    ? reports.OrderByDescending(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)
-                    : reports.OrderBy(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)).ThenByDescending(r => r.Id),
-                _ when !descending => total > FewMatches ? reports.OrderBy(r => r.Id) : reports.OrderBy(r => r.Id + 0),
-                _ => total > FewMatches ? reports.OrderByDescending(r => r.Id) : reports.OrderByDescending(r => r.Id + 0),
-            };
+                var many = total > FewMatches;
+                var pageIds = wordsOnly
+                    ? ReportTextSearch.IndexedPage(db, filter.Search!.Trim(), statuses, descending, skip, PageSize)!
+                    : (descending
+                        ? many ? ids.OrderByDescending(id => id) : ids.OrderByDescending(id => id + 0)
+                        : many ? ids.OrderBy(id => id) : ids.OrderBy(id => id + 0))
+                    .Skip(skip).Take(PageSize);
+                var onPage = db.Reports.AsNoTracking().Where(r => pageIds.Contains(r.Id));
+                ordered = descending ? onPage.OrderByDescending(r => r.Id) : onPage.OrderBy(r => r.Id);
+            }
+            else
+            {
+                ordered = filter.SortKey switch
+                {
+                    "harm" => (descending ? reports.OrderByDescending(r => r.PhysicalHarm) : reports.OrderBy(r => r.PhysicalHarm)).ThenByDescending(r => r.Id),
+                    "risk" => (descending ? reports.OrderByDescending(r => r.RiskScore ?? 0) : reports.OrderBy(r => r.RiskScore ?? 0)).ThenByDescending(r => r.Id),
+                    _ => (descending
+                        ? reports.OrderByDescending(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)
+                        : reports.OrderBy(r => r.Status == ReportStatus.New ? r.AcknowledgeBy : r.FeedbackBy)).ThenByDescending(r => r.Id),
+                };
+                ordered = ordered.Skip(skip).Take(PageSize);
+            }
+
             var rows = await ordered
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
                 .Select(r => new
                 {
                     r.Id, r.Reference, r.Title, r.Kind, r.ReceivedOn, r.ReceivedBand, r.Status, r.Stream,

@@ -33,29 +33,76 @@ public static class ReportTextSearch
             return reports.Where(r => r.WhatHappened.Contains(text) || (r.Title != null && r.Title.Contains(text)));
         }
 
+        var ids = IndexedIds(db, typed, statuses);
+        return ids is null ? null : reports.Where(r => ids.Contains(r.Id));
+    }
+
+    /// <summary>
+    /// The ids of the reports whose text has every word typed and, with <paramref name="statuses"/>, one of
+    /// those statuses, read from the word index alone. Null on SQL Server (no index) and when nothing typed
+    /// is a letter or a digit.
+    /// </summary>
+    public static IQueryable<int>? IndexedIds(FailingWellDbContext db, string typed, IReadOnlyCollection<ReportStatus>? statuses = null) =>
+        Indexed(db, typed, statuses, null);
+
+    /// <summary>
+    /// One page of <see cref="IndexedIds"/> in id order, ordered and cut inside the index's own query: SQLite's
+    /// word index then reads its lists newest first and stops at the page, where a sort of its ids reads them all.
+    /// </summary>
+    public static IQueryable<int>? IndexedPage(
+        FailingWellDbContext db, string typed, IReadOnlyCollection<ReportStatus>? statuses, bool descending, int skip, int take) =>
+        Indexed(db, typed, statuses, (descending, skip, take));
+
+    private static IQueryable<int>? Indexed(
+        FailingWellDbContext db, string typed, IReadOnlyCollection<ReportStatus>? statuses, (bool Descending, int Skip, int Take)? page)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(typed);
         var words = Words(typed);
-        if (words.Count == 0)
+        if (words.Count == 0 || db.Database.IsSqlServer())
         {
             return null;
         }
 
+        string sql;
+        var parameters = new List<object>();
         if (db.Database.IsNpgsql())
         {
             // The status filter goes into the same query, as the SQLite index narrows by status
             // itself: the queue's usual search (open reports) then reads the partial GIN index of
             // open reports only (migration OpenReportWordSearch); the closed keep the full index.
             var wanted = statuses?.Distinct().ToList() ?? [];
-            IQueryable<int> found = wanted.Count == 0
-                ? db.Database.SqlQueryRaw<int>(PostgreSqlSearch, TsQuery(words))
-                : wanted.Count == ReportRules.OpenStatuses.Count && wanted.All(ReportRules.OpenStatuses.Contains)
-                    ? db.Database.SqlQueryRaw<int>(PostgreSqlSearchOpen, TsQuery(words))
-                    : db.Database.SqlQueryRaw<int>(PostgreSqlSearch + " AND \"Status\" = ANY({1})", TsQuery(words), wanted.Select(w => (int)w).ToArray());
-            return reports.Where(r => found.Contains(r.Id));
+            parameters.Add(TsQuery(words));
+            if (wanted.Count == 0)
+            {
+                sql = PostgreSqlSearch;
+            }
+            else if (wanted.Count == ReportRules.OpenStatuses.Count && wanted.All(ReportRules.OpenStatuses.Contains))
+            {
+                sql = PostgreSqlSearchOpen;
+            }
+            else
+            {
+                sql = PostgreSqlSearch + " AND \"Status\" = ANY({1})";
+                parameters.Add(wanted.Select(w => (int)w).ToArray());
+            }
+        }
+        else
+        {
+            sql = "SELECT rowid AS Value FROM ReportText WHERE ReportText MATCH {0}";
+            parameters.Add(MatchQuery(words, statuses));
         }
 
-        var match = MatchQuery(words, statuses);
-        var matching = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ReportText WHERE ReportText MATCH {match}");
-        return reports.Where(r => matching.Contains(r.Id));
+        if (page is { } cut)
+        {
+            sql += (cut.Descending ? " ORDER BY 1 DESC" : " ORDER BY 1") + $" LIMIT {{{parameters.Count}}} OFFSET {{{parameters.Count + 1}}}";
+            parameters.Add(cut.Take);
+            parameters.Add(cut.Skip);
+        }
+
+#pragma warning disable EF1003 // only this method's constant SQL and placeholders are joined: every value is a parameter
+        return db.Database.SqlQueryRaw<int>(sql, [.. parameters]);
+#pragma warning restore EF1003
     }
 
     // Only letters and digits are left, so neither query language can be broken out of. PostgreSQL's

@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FailingWell.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PartialIndexesForOverdueAndReasons : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Status_AcknowledgeBy",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_AwaitingFeedback",
+                table: "Reports",
+                columns: new[] { "Status", "FeedbackBy" },
+                filter: "\"FeedbackGivenOn\" IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ReceivedOn_WhyAnonymous",
+                table: "Reports",
+                columns: new[] { "ReceivedOn", "WhyAnonymous" },
+                filter: "\"WhyAnonymous\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Status_AcknowledgeBy",
+                table: "Reports",
+                columns: new[] { "Status", "AcknowledgeBy" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_AwaitingFeedback",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_ReceivedOn_WhyAnonymous",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Status_AcknowledgeBy",
+                table: "Reports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Status_AcknowledgeBy",
+                table: "Reports",
+                columns: new[] { "Status", "AcknowledgeBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_WhyAnonymous_ReceivedOn",
+                table: "Reports",
+                columns: new[] { "WhyAnonymous", "ReceivedOn" });
+        }
+    }
+}
