@@ -1642,3 +1642,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202141518_DigestCoveringIndex') THEN
+    DROP INDEX "IX_Reports_Stream_ReceivedOn";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202141518_DigestCoveringIndex') THEN
+    CREATE INDEX "IX_Reports_Stream_ReceivedOn_DivisionId" ON "Reports" ("Stream", "ReceivedOn", "DivisionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202141518_DigestCoveringIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202141518_DigestCoveringIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1956,3 +1956,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
+)
+BEGIN
+    DROP INDEX [IX_Reports_Stream_ReceivedOn] ON [Reports];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Stream_ReceivedOn_DivisionId] ON [Reports] ([Stream], [ReceivedOn], [DivisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202141536_DigestCoveringIndex', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

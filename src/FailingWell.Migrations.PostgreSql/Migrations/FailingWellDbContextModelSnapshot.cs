@@ -1384,7 +1384,7 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "ReceivedOn");
 
-                    b.HasIndex("Stream", "ReceivedOn");
+                    b.HasIndex("Stream", "ReceivedOn", "DivisionId");
 
                     b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
                         .HasFilter("\"FeedbackGivenOn\" IS NULL");

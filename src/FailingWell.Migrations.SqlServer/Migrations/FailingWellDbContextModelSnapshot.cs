@@ -1383,7 +1383,7 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReceivedOn");
 
-                    b.HasIndex("Stream", "ReceivedOn");
+                    b.HasIndex("Stream", "ReceivedOn", "DivisionId");
 
                     b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
                         .HasFilter("\"FeedbackGivenOn\" IS NULL")

@@ -1340,7 +1340,7 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReceivedOn");
 
-                    b.HasIndex("Stream", "ReceivedOn");
+                    b.HasIndex("Stream", "ReceivedOn", "DivisionId");
 
                     b.HasIndex(new[] { "Status", "FeedbackBy" }, "IX_Reports_AwaitingFeedback")
                         .HasFilter("\"FeedbackGivenOn\" IS NULL")

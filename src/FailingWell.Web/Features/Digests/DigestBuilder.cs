@@ -58,22 +58,17 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             periods.Add(periods[^1].Previous);
         }
 
-        // Counted by period in the database (which of the 13 each report falls in), not by day: a few
-        // thousand rows back rather than one a division a day a stream.
-        var (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12) = (periods[0].Start, periods[1].Start, periods[2].Start, periods[3].Start,
-            periods[4].Start, periods[5].Start, periods[6].Start, periods[7].Start, periods[8].Start, periods[9].Start, periods[10].Start, periods[11].Start, periods[12].Start);
-        var perPeriod = await inStreams.Where(r => r.ReceivedOn >= s12 && r.ReceivedOn < end)
-            .Select(r => new
-            {
-                r.Stream,
-                r.DivisionId,
-                Ago = r.ReceivedOn >= s0 ? 0 : r.ReceivedOn >= s1 ? 1 : r.ReceivedOn >= s2 ? 2 : r.ReceivedOn >= s3 ? 3 : r.ReceivedOn >= s4 ? 4
-                    : r.ReceivedOn >= s5 ? 5 : r.ReceivedOn >= s6 ? 6 : r.ReceivedOn >= s7 ? 7 : r.ReceivedOn >= s8 ? 8 : r.ReceivedOn >= s9 ? 9
-                    : r.ReceivedOn >= s10 ? 10 : r.ReceivedOn >= s11 ? 11 : 12,
-            })
-            .GroupBy(r => new { r.Stream, r.DivisionId, r.Ago })
-            .Select(g => new PeriodRow(g.Key.Stream, g.Key.DivisionId, g.Key.Ago, g.Count()))
+        // Counted by stream, day and division in the order of the (Stream, ReceivedOn, DivisionId) index, so
+        // the database streams its counts from the index alone without sorting; summed into the 13 here.
+        var first = periods[^1].Start;
+        var byDay = await inStreams.Where(r => r.ReceivedOn >= first && r.ReceivedOn < end)
+            .GroupBy(r => new { r.Stream, r.ReceivedOn, r.DivisionId })
+            .Select(g => new { g.Key.Stream, g.Key.ReceivedOn, g.Key.DivisionId, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var perPeriod = byDay
+            .GroupBy(d => (d.Stream, d.DivisionId, Ago: periods.FindIndex(p => d.ReceivedOn >= p.Start)))
+            .Select(g => new PeriodRow(g.Key.Stream, g.Key.DivisionId, g.Key.Ago, g.Sum(d => d.Count)))
+            .ToList();
 
         var notable = await inPeriod.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskRating >= RiskRating.High)
             .OrderBy(r => r.Id)
@@ -87,11 +82,12 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             .GroupBy(r => new { r.Stream, r.DivisionId })
             .Select(g => new DueRow(g.Key.Stream, g.Key.DivisionId, g.Count(), g.Count(r => r.FeedbackGivenOn != null && r.FeedbackGivenOn <= r.FeedbackBy)))
             .ToListAsync(cancellationToken);
-        // Overdue as the period ends: the same rules as the queue and the morning summary.
-        var received = inStreams.Where(r => r.ReceivedOn < end);
-        var acknowledgementOverdue = await received.Where(ReportRules.AcknowledgementOverdue(end))
+        // Overdue as the period ends: the same rules as the queue and the morning summary. A deadline is
+        // never before the day its report arrived, so these are reports received before the end; saying
+        // so again (ReceivedOn < end) had SQLite read every report by that index instead of the deadline's.
+        var acknowledgementOverdue = await inStreams.Where(ReportRules.AcknowledgementOverdue(end))
             .GroupBy(r => new { r.Stream, r.DivisionId }).Select(g => new StreamCount(g.Key.Stream, g.Key.DivisionId, g.Count())).ToListAsync(cancellationToken);
-        var feedbackOverdue = await received.Where(ReportRules.FeedbackOverdue(end)).Where(r => EF.Constant(OpenStatuses).Contains(r.Status))
+        var feedbackOverdue = await inStreams.Where(ReportRules.FeedbackOverdue(end)).Where(r => EF.Constant(OpenStatuses).Contains(r.Status))
             .GroupBy(r => new { r.Stream, r.DivisionId }).Select(g => new StreamCount(g.Key.Stream, g.Key.DivisionId, g.Count())).ToListAsync(cancellationToken);
         var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStreams, cancellationToken);
         var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStreams, cancellationToken);
