@@ -70,10 +70,15 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             .Select(g => new PeriodRow(g.Key.Stream, g.Key.DivisionId, g.Key.Ago, g.Sum(d => d.Count)))
             .ToList();
 
-        var notable = await inPeriod.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskRating >= RiskRating.High)
+        // The few notable, learning and good practice reports are put in id order and given their category's
+        // name here: asked of the database, SQLite may walk every report in id order, or every category's
+        // reports, rather than read the period's by its index.
+        var notable = (await inPeriod.Where(r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskRating >= RiskRating.High)
+            .Select(r => new { r.Id, r.Stream, r.DivisionId, r.Reference, r.CategoryId, r.Title, r.PhysicalHarm, r.RiskRating })
+            .ToListAsync(cancellationToken))
             .OrderBy(r => r.Id)
-            .Select(r => new { r.Stream, r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title, r.PhysicalHarm, r.RiskRating })
-            .ToListAsync(cancellationToken);
+            .Select(r => new { r.Stream, r.DivisionId, r.Reference, Category = categoryNames.GetValueOrDefault(r.CategoryId, ""), r.Title, r.PhysicalHarm, r.RiskRating })
+            .ToList();
         var acknowledgements = await inStreams.Where(r => EF.Constant(AllStatuses).Contains(r.Status) && r.AcknowledgeBy >= start && r.AcknowledgeBy < end)
             .GroupBy(r => new { r.Stream, r.DivisionId })
             .Select(g => new DueRow(g.Key.Stream, g.Key.DivisionId, g.Count(), g.Count(r => r.AcknowledgedOn != null && r.AcknowledgedOn <= r.AcknowledgeBy)))
@@ -92,11 +97,13 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStreams, cancellationToken);
         var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStreams, cancellationToken);
         var learning = await inStreams.Where(r => r.LearningRecordedOn >= start && r.LearningRecordedOn < end && r.Learning != null)
-            .OrderBy(r => r.Id).Select(r => new { r.Stream, r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.Stream, r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
+        learning.Sort((a, b) => a.Id.CompareTo(b.Id));
         var goodPractice = wanted.Contains(GovernanceStream.PatientExperience)
             ? await reports.Where(r => r.Kind == ReportKind.GoodPractice && r.ReceivedOn >= start && r.ReceivedOn < end)
-                .OrderBy(r => r.Id).Select(r => new { r.DivisionId, r.Reference, Category = r.Category!.Name, r.Title }).ToListAsync(cancellationToken)
+                .Select(r => new { r.Id, r.DivisionId, r.Reference, r.CategoryId, r.Title }).ToListAsync(cancellationToken)
             : [];
+        goodPractice.Sort((a, b) => a.Id.CompareTo(b.Id));
         var goodPracticeByDivision = goodPractice.ToLookup(g => g.DivisionId);
         var learningResponses = wanted.Contains(GovernanceStream.PatientSafety) ? await LearningResponsesAsync(period, cancellationToken) : null;
         var concerns = new Counts(counted
@@ -185,7 +192,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
                         .Select(g => new OwnerActions(g.Key, g.Sum(a => a.Open), g.Sum(a => a.Overdue))).OrderByDescending(o => o.Overdue).ThenBy(o => o.Owner, StringComparer.Ordinal)],
                     [.. In(streamLearning, learningByDivision, scope.DivisionId).Select(l => new LearningItem(l.Reference, l.Learning!))],
                     stream == GovernanceStream.PatientExperience
-                        ? new GoodPractice(good.Count, [.. good.Select(g => new Notable(g.Reference, g.Category, g.Title, "Good practice"))])
+                        ? new GoodPractice(good.Count, [.. good.Select(g => new Notable(g.Reference, categoryNames.GetValueOrDefault(g.CategoryId, ""), g.Title, "Good practice"))])
                         : null,
                     stream == GovernanceStream.RiskAndCompliance
                         ? new RiskSection(byRating.Of("Risks by rating", scope.DivisionId), concerns.Of("Concerns about staffing, equipment, estates and information governance", scope.DivisionId))
