@@ -257,7 +257,7 @@ static async Task<List<(double P50, double P95)>> MeasureStaffPagesAsync(string 
 static void PrintSubmissions(List<(DatabaseProvider Provider, SubmissionBenchmark.Result Result)> submissions, int httpSeconds)
 {
     Console.WriteLine();
-    Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level, beside `/health/live` (no database work) on the same site, measured first while idle ({Environment.ProcessorCount} cores):");
+    Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level after a warm-up of {SubmissionBenchmark.WarmUp.TotalSeconds:0} s at 32 clients, beside `/health/live` (no database work) on the same site, measured first while idle ({Environment.ProcessorCount} cores):");
     Console.WriteLine();
     Console.WriteLine("| Provider | Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health/live` a second | Ratio |");
     Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
