@@ -259,13 +259,13 @@ static void PrintSubmissions(List<(DatabaseProvider Provider, SubmissionBenchmar
     Console.WriteLine();
     Console.WriteLine($"Submissions over HTTP (GET the form, POST it with its antiforgery token), {httpSeconds} s at each level after a warm-up of {SubmissionBenchmark.WarmUp.TotalSeconds:0} s at 32 clients, beside `/health/live` (no database work) on the same site, measured first while idle ({Environment.ProcessorCount} cores):");
     Console.WriteLine();
-    Console.WriteLine("| Provider | Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health/live` a second | Ratio |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    Console.WriteLine("| Provider | Clients | Submissions a second | p50 | p95 | p99 | Errors | `/health/live` a second | Ratio | CPU taken by the host |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var (provider, result) in submissions)
     {
         foreach (var r in result.Levels)
         {
-            Console.WriteLine($"| {BenchTarget.NameOf(provider)} | {r.Clients} | {r.PerSecond:0.0} | {r.P50:0} ms | {r.P95:0} ms | {r.P99:0} ms | {r.Errors} | {r.HealthPerSecond:N0} | {100 * r.PerSecond / r.HealthPerSecond:0.00}% |");
+            Console.WriteLine($"| {BenchTarget.NameOf(provider)} | {r.Clients} | {r.PerSecond:0.0} | {r.P50:0} ms | {r.P95:0} ms | {r.P99:0} ms | {r.Errors} | {r.HealthPerSecond:N0} | {100 * r.PerSecond / r.HealthPerSecond:0.00}% | {(double.IsNaN(r.Stolen) ? "-" : $"{100 * r.Stolen:0.0}%")} |");
         }
     }
 

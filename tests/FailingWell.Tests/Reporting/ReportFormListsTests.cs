@@ -40,7 +40,7 @@ public sealed class ReportFormListsTests
         Assert.Contains("Select where it happened from the list, or &#x27;Not sure&#x27;", refused.Html, StringComparison.Ordinal);
         Assert.Contains("Sent while the list was out of date", refused.Html, StringComparison.Ordinal);
 
-        clock.Advance(ReportForm.Kept.Lifetime + TimeSpan.FromSeconds(1));
+        clock.Advance(KeptWhileUnchanged<ReportForm.Options>.Lifetime + TimeSpan.FromSeconds(1));
         Assert.DoesNotContain($"value=\"{value}\"", await client.GetStringAsync(new Uri("/report", UriKind.Relative)), StringComparison.Ordinal);
     }
 

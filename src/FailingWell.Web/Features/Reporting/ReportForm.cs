@@ -2,8 +2,8 @@ namespace FailingWell.Web.Features.Reporting;
 
 /// <summary>
 /// The lists the report form offers: only items admins have not retired, in their order. Built from
-/// four queries, it is kept in memory on each node (<see cref="Kept"/>): every report sent reads it
-/// twice, and it changes only when an admin edits a list or a setting.
+/// four queries, they are kept in memory on each node: every report sent reads them twice, and they
+/// change only when an admin edits a list or a setting.
 /// </summary>
 public static class ReportForm
 {
@@ -25,42 +25,14 @@ public static class ReportForm
 
     private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The options last built, for as long as this node has changed no list or setting since and at
-    /// most <see cref="Lifetime"/>, after which a change made on another node shows here too. What is
-    /// sent is checked against the database, so a choice retired elsewhere meanwhile is refused with
-    /// the usual message beside its field (docs/decisions/0079).
-    /// </summary>
-    public sealed class Kept(TimeProvider clock)
+    /// <remarks>
+    /// Kept for up to 30 s on each node (<see cref="KeptWhileUnchanged{T}"/>). What is sent is checked
+    /// against the database, so a choice retired on another node meanwhile is refused with the usual
+    /// message beside its field.
+    /// </remarks>
+    public sealed class Handler(FailingWellDbContext db, Triage.TriageSettingsSource settings, KeptWhileUnchanged<Options> kept) : IRequestHandler<Query, Options>
     {
-        public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-
-        private volatile Entry? entry;
-
-        private sealed record Entry(long Version, DateTimeOffset Until, Options Options);
-
-        public Options? Find(long version) =>
-            entry is { } e && e.Version == version && clock.GetUtcNow() < e.Until ? e.Options : null;
-
-        public void Keep(long version, Options options) =>
-            entry = new Entry(version, clock.GetUtcNow() + Lifetime, options);
-    }
-
-    public sealed class Handler(FailingWellDbContext db, Triage.TriageSettingsSource settings, Kept kept, ReferenceDataVersion versions) : IRequestHandler<Query, Options>
-    {
-        public async Task<Options> Handle(Query request, CancellationToken cancellationToken)
-        {
-            // Read before the lists, so a change committed while they are read is not kept as current.
-            var version = versions.Current;
-            if (kept.Find(version) is { } options)
-            {
-                return options;
-            }
-
-            options = await BuildAsync(cancellationToken);
-            kept.Keep(version, options);
-            return options;
-        }
+        public Task<Options> Handle(Query request, CancellationToken cancellationToken) => kept.GetAsync(() => BuildAsync(cancellationToken));
 
         private async Task<Options> BuildAsync(CancellationToken cancellationToken)
         {

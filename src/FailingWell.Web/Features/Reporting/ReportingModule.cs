@@ -10,7 +10,7 @@ public static class ReportingModule
         builder.Services.AddSingleton<ClientLimiter>();
         builder.Services.AddSingleton<FollowUpSessions>();
         builder.Services.AddSingleton<ReportIntake>();
-        builder.Services.AddSingleton<ReportForm.Kept>();
+        builder.Services.AddSingleton<KeptWhileUnchanged<ReportForm.Options>>();
         builder.Services.AddScoped<SpeakUpIntake>();
         builder.Services.AddSingleton<UkTime>();
         return builder;

@@ -124,7 +124,7 @@ public static class SubmitReport
                 .MustAsync(async (where, ct) => await ResolvePlaceAsync(db, where, ct) is not null)
                 .WithMessage("Select where it happened from the list, or 'Not sure'");
             RuleFor(c => c.StaffGroupId)
-                .MustAsync(async (id, ct) => id is null || await db.StaffGroups.AnyAsync(s => s.Id == id && !s.IsRetired, ct))
+                .MustAsync(async (id, ct) => id is not { } staffGroup || await Lookups.StaffGroupListed(db, staffGroup, ct))
                 .WithMessage("Select your staff group from the list, or 'Prefer not to say'");
         }
 
@@ -161,7 +161,7 @@ public static class SubmitReport
 
             RuleFor(c => c.CategoryId)
                 .NotNull().WithMessage("Select what it is about")
-                .MustAsync(async (id, ct) => id is null || await db.Categories.AnyAsync(c => c.Id == id && !c.IsRetired, ct))
+                .MustAsync(async (id, ct) => id is not { } category || await Lookups.CategoryListed(db, category, ct))
                 .WithMessage("Select what it is about from the list");
 
             When(c => c.GiveName, () =>
@@ -193,16 +193,38 @@ public static class SubmitReport
 
         return where[0] switch
         {
-            'l' => await db.Locations.AsNoTracking()
-                .Where(l => l.Id == id && !l.IsRetired && !l.Division!.IsRetired)
-                .Select(l => new Place(l.DivisionId, l.Id))
-                .SingleOrDefaultAsync(cancellationToken),
-            'd' => await db.Divisions.AsNoTracking()
-                .Where(d => d.Id == id && !d.IsRetired)
-                .Select(d => new Place(d.Id, null))
-                .SingleOrDefaultAsync(cancellationToken),
+            'l' => await Lookups.ListedLocation(db, id, cancellationToken),
+            'd' => await Lookups.ListedDivision(db, id, cancellationToken),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The look-ups every report sends, compiled once: EF's work to find a query in its cache (reading
+    /// the expression for its parameters, then comparing it) was a sixth of their cost.
+    /// </summary>
+    private static class Lookups
+    {
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<Place?>> ListedLocation =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Locations.AsNoTracking()
+                .Where(l => l.Id == id && !l.IsRetired && !l.Division!.IsRetired)
+                .Select(l => new Place(l.DivisionId, l.Id))
+                .SingleOrDefault());
+
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<Place?>> ListedDivision =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Divisions.AsNoTracking()
+                .Where(d => d.Id == id && !d.IsRetired)
+                .Select(d => new Place(d.Id, null))
+                .SingleOrDefault());
+
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<bool>> CategoryListed =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Categories.Any(c => c.Id == id && !c.IsRetired));
+
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<bool>> StaffGroupListed =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.StaffGroups.Any(s => s.Id == id && !s.IsRetired));
+
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<GovernanceStream>> StreamOf =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Categories.Where(c => c.Id == id).Select(c => c.DefaultStream).Single());
     }
 
     public sealed class Handler(
@@ -224,7 +246,7 @@ public static class SubmitReport
             var deadlines = (await triageSettings.GetAsync(cancellationToken)).Deadlines;
             var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
-            var stream = await db.Categories.AsNoTracking().Where(c => c.Id == request.CategoryId).Select(c => c.DefaultStream).SingleAsync(cancellationToken);
+            var stream = await Lookups.StreamOf(db, request.CategoryId!.Value, cancellationToken);
             var named = request.GiveName;
 
             var report = new Report

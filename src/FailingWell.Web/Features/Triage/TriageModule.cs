@@ -12,6 +12,7 @@ public static class TriageModule
             "Triage deadlines and retention must be positive.");
         builder.Services.AddScoped<Escalation>();
         builder.Services.AddScoped<TriageSettingsSource>();
+        builder.Services.AddSingleton<KeptWhileUnchanged<TriageSettingsSource.Saved>>();
         builder.Services.AddScoped<OverdueSummary>();
         builder.Services.AddScoped<ContactDetailsRetention>();
         builder.Services.AddSingleton<QueueMemory>();

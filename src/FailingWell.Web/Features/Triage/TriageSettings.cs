@@ -29,10 +29,17 @@ public sealed class TriageSettings
 
 /// <summary>
 /// The triage settings in force: the configuration file's, overridden by what an admin has saved
-/// at /admin/settings.
+/// at /admin/settings. What was saved is kept on each node (<see cref="KeptWhileUnchanged{T}"/>): every
+/// report sent reads the deadlines, and a change on another node shows within 30 s.
 /// </summary>
-public sealed class TriageSettingsSource(FailingWellDbContext db, Microsoft.Extensions.Options.IOptions<TriageSettings> defaults)
+public sealed class TriageSettingsSource(
+    FailingWellDbContext db,
+    Microsoft.Extensions.Options.IOptions<TriageSettings> defaults,
+    KeptWhileUnchanged<TriageSettingsSource.Saved> kept)
 {
+    /// <summary>The settings an admin saved, by key.</summary>
+    public sealed record Saved(IReadOnlyDictionary<string, string> Values);
+
     public const string AcknowledgeWithinDaysKey = "Triage:AcknowledgeWithinDays";
     public const string FeedbackWithinMonthsKey = "Triage:FeedbackWithinMonths";
     public const string RemoveContactDetailsAfterDaysKey = "Triage:RemoveContactDetailsAfterDays";
@@ -40,7 +47,8 @@ public sealed class TriageSettingsSource(FailingWellDbContext db, Microsoft.Exte
 
     public async Task<TriageSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        var saved = await db.Settings.Where(s => s.Key.StartsWith("Triage:")).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+        var saved = (await kept.GetAsync(async () =>
+            new Saved(await db.Settings.Where(s => s.Key.StartsWith("Triage:")).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken)))).Values;
         var d = defaults.Value;
         int Number(string key, int fallback) =>
             saved.TryGetValue(key, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;

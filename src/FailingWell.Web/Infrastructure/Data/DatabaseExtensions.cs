@@ -11,7 +11,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ReferenceDataVersion>();
         // Pooled: a context made for every request and every intake batch cost 4% of a busy site's
-        // CPU in setting itself up; the options, which depend on nothing scoped, are built once.
+        // CPU in setting itself up; the options, which depend on nothing scoped, are built once (docs/decisions/0080).
         builder.Services.AddDbContextPool<FailingWellDbContext>((services, options) =>
         {
             settings.Configure(options);

@@ -92,7 +92,7 @@ public static class ProviderMigrations
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations))
-                    .AddInterceptors(SqliteSecureDelete.Instance);
+                    .AddInterceptors(SqliteConnectionPragmas.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations));
