@@ -14,7 +14,11 @@ public sealed class ReferenceDataVersion : SaveChangesInterceptor, IDbTransactio
 {
     private static readonly Type[] Watched = [typeof(Division), typeof(Location), typeof(Category), typeof(StaffGroup), typeof(Setting)];
 
-    /// <summary>Contexts that saved a watched change inside a transaction not yet committed.</summary>
+    /// <summary>
+    /// Contexts that saved a watched change inside a transaction not yet committed. A pooled context
+    /// whose transaction was dropped unended stays here until its next commit moves the number: one
+    /// value built again for nothing, never an old one kept.
+    /// </summary>
     private readonly ConditionalWeakTable<DbContext, object> awaitingCommit = [];
 
     private long current;
