@@ -98,7 +98,7 @@ public static class ProviderMigrations
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations));
+                options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsAssembly(migrations));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
