@@ -5,7 +5,7 @@ namespace FailingWell.Web.Infrastructure.Data;
 
 /// <summary>
 /// What FailingWell asks of every PostgreSQL connection unless the operator's connection string says
-/// otherwise (docs/decisions/0082).
+/// otherwise (docs/decisions/0082, 0083).
 /// </summary>
 public static class PostgreSqlConnectionDefaults
 {
@@ -23,6 +23,14 @@ public static class PostgreSqlConnectionDefaults
         if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        // The site sets no session state, and an open transaction is still rolled back on close; the
+        // reset Npgsql sends otherwise (seven statements, parsed each time) ran every time a request
+        // took a connection from the pool, several times a report.
+        if (!Given(given, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

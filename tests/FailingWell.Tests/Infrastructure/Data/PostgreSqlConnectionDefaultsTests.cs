@@ -12,6 +12,7 @@ public sealed class PostgreSqlConnectionDefaultsTests
             PostgreSqlConnectionDefaults.Apply("Host=db.internal;Database=failingwell;Username=app"));
 
         Assert.Equal(PostgreSqlConnectionDefaults.MaxAutoPrepare, applied.MaxAutoPrepare);
+        Assert.True(applied.NoResetOnClose);
         Assert.Equal("db.internal", applied.Host);
         Assert.Equal("failingwell", applied.Database);
         Assert.Equal("app", applied.Username);
@@ -26,6 +27,76 @@ public sealed class PostgreSqlConnectionDefaultsTests
         var applied = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionDefaults.Apply(connectionString));
 
         Assert.Equal(expected, applied.MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=fw;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=fw;NoResetOnClose=false", false)]
+    [InlineData("Host=db;Database=fw;no reset on close=true", true)]
+    public void The_operators_own_reset_setting_is_kept(string connectionString, bool expected)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionDefaults.Apply(connectionString));
+
+        Assert.Equal(expected, applied.NoResetOnClose);
+    }
+
+    [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.PostgreSqlOnly)]
+    public async Task A_connection_back_in_the_pool_is_not_reset_on_the_server()
+    {
+        using var app = new FailingWellApp();
+        var connectionString = OwnPool(app);
+
+        int firstBackend;
+        await using (var first = new NpgsqlConnection(connectionString))
+        {
+            await first.OpenAsync();
+            firstBackend = await ScalarAsync<int>(first, "SELECT pg_backend_pid()");
+            await ScalarAsync<string>(first, "SELECT set_config('failingwell.probe', 'kept', false)");
+        }
+
+        await using var next = new NpgsqlConnection(connectionString);
+        await next.OpenAsync();
+        Assert.Equal(firstBackend, await ScalarAsync<int>(next, "SELECT pg_backend_pid()"));
+        Assert.Equal("kept", await ScalarAsync<string>(next, "SELECT current_setting('failingwell.probe', true)"));
+    }
+
+    [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.PostgreSqlOnly)]
+    public async Task A_transaction_left_open_when_its_connection_closes_is_rolled_back_before_the_next_user()
+    {
+        using var app = new FailingWellApp();
+        var connectionString = OwnPool(app);
+
+        int firstBackend;
+        await using (var first = new NpgsqlConnection(connectionString))
+        {
+            await first.OpenAsync();
+            firstBackend = await ScalarAsync<int>(first, "SELECT pg_backend_pid()");
+            var transaction = await first.BeginTransactionAsync();
+            await using var create = new NpgsqlCommand("CREATE TEMP TABLE left_open (x int)", first, transaction);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var next = new NpgsqlConnection(connectionString);
+        await next.OpenAsync();
+        Assert.Equal(firstBackend, await ScalarAsync<int>(next, "SELECT pg_backend_pid()"));
+        Assert.True(await ScalarAsync<bool>(next, "SELECT to_regclass('pg_temp.left_open') IS NULL"),
+            "The transaction of the connection's last user was still open: its table was there.");
+    }
+
+    /// <summary>The site's connection string with a pool of its own, so the next open gets the same server process.</summary>
+    private static string OwnPool(FailingWellApp app)
+    {
+        using var scope = app.Scope();
+        var site = FailingWellApp.NewDbContext(scope).Database.GetConnectionString()!;
+        return new NpgsqlConnectionStringBuilder(site) { ApplicationName = "probe-" + Guid.NewGuid().ToString("N") }.ConnectionString;
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
