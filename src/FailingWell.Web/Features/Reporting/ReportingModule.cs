@@ -12,6 +12,7 @@ public static class ReportingModule
         builder.Services.AddSingleton<ReportIntake>();
         builder.Services.AddSingleton<KeptWhileUnchanged<ReportForm.Options>>();
         builder.Services.AddScoped<SpeakUpIntake>();
+        builder.Services.AddScoped<SubmitReport.ListedChoices>();
         builder.Services.AddSingleton<UkTime>();
         return builder;
     }

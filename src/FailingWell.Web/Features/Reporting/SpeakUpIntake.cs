@@ -11,6 +11,7 @@ namespace FailingWell.Web.Features.Reporting;
 /// </summary>
 public sealed class SpeakUpIntake(
     FailingWellDbContext db,
+    SubmitReport.ListedChoices listed,
     UkTime time,
     Triage.TriageSettingsSource triageSettings,
     UserManager<StaffAccount> users,
@@ -38,7 +39,7 @@ public sealed class SpeakUpIntake(
 
             var (receivedOn, receivedBand) = time.DayAndBand();
             var deadlines = (await triageSettings.GetAsync(cancellationToken)).Deadlines;
-            var place = await SubmitReport.ResolvePlaceAsync(db, request.Where, cancellationToken)
+            var place = await listed.PlaceAsync(request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
             var openness = request.Openness!.Value;
             var named = openness != SpeakUpOpenness.Anonymous;

@@ -100,7 +100,7 @@ public static class SubmitReport
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(FailingWellDbContext db, UkTime time)
+        public Validator(FailingWellDbContext db, UkTime time, ListedChoices listed)
         {
             RuleFor(c => c.Route).IsInEnum().WithMessage("Select who should read this");
             RuleFor(c => c.WhyAnonymous).IsInEnum().WithMessage("Select why you want to stay anonymous, or leave it blank");
@@ -116,12 +116,12 @@ public static class SubmitReport
                     .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.nhs.uk")
                     .MaximumLength(320).WithMessage("Your email address must be 320 characters or fewer");
             });
-            When(c => !c.GoesToTheGuardian, () => ReportRulesFor(db, time));
+            When(c => !c.GoesToTheGuardian, () => ReportRulesFor(time, listed));
             RuleFor(c => c.WhatHappened)
                 .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Tell us what happened")
                 .MaximumLength(MaxTextLength).WithMessage($"What happened must be {MaxTextLength:N0} characters or fewer");
             RuleFor(c => c.Where)
-                .MustAsync(async (where, ct) => await ResolvePlaceAsync(db, where, ct) is not null)
+                .MustAsync(async (where, ct) => await listed.PlaceAsync(where, ct) is not null)
                 .WithMessage("Select where it happened from the list, or 'Not sure'");
             RuleFor(c => c.StaffGroupId)
                 .MustAsync(async (id, ct) => id is not { } staffGroup || await Lookups.StaffGroupListed(db, staffGroup, ct))
@@ -129,7 +129,7 @@ public static class SubmitReport
         }
 
         // What only an incident report needs: a speak-up case asks for its words, place and openness.
-        private void ReportRulesFor(FailingWellDbContext db, UkTime time)
+        private void ReportRulesFor(UkTime time, ListedChoices listed)
         {
             RuleFor(c => c.Kind).NotNull().WithMessage("Select what you want to tell us about")
                 .IsInEnum().WithMessage("Select what you want to tell us about");
@@ -161,7 +161,7 @@ public static class SubmitReport
 
             RuleFor(c => c.CategoryId)
                 .NotNull().WithMessage("Select what it is about")
-                .MustAsync(async (id, ct) => id is not { } category || await Lookups.CategoryListed(db, category, ct))
+                .MustAsync(async (id, ct) => id is not { } category || await listed.StreamOfCategoryAsync(category, ct) is not null)
                 .WithMessage("Select what it is about from the list");
 
             When(c => c.GiveName, () =>
@@ -174,6 +174,42 @@ public static class SubmitReport
                     .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.nhs.uk")
                     .MaximumLength(320).WithMessage("Your email address must be 320 characters or fewer");
             });
+        }
+    }
+
+    /// <summary>
+    /// The place and category a report names, looked up once a request: the validator refuses what is
+    /// not listed, and the handler files what the validator found without asking the database again.
+    /// </summary>
+    public sealed class ListedChoices(FailingWellDbContext db)
+    {
+        private (string? Where, Place? Place)? place;
+        private (int Id, GovernanceStream? Stream)? category;
+
+        /// <summary>Null when the answer names no listed place.</summary>
+        public async Task<Place?> PlaceAsync(string? where, CancellationToken cancellationToken)
+        {
+            if (place is { } kept && kept.Where == where)
+            {
+                return kept.Place;
+            }
+
+            var found = await ResolvePlaceAsync(db, where, cancellationToken);
+            place = (where, found);
+            return found;
+        }
+
+        /// <summary>The stream a listed category's reports go to; null when the category is not listed.</summary>
+        public async Task<GovernanceStream?> StreamOfCategoryAsync(int id, CancellationToken cancellationToken)
+        {
+            if (category is { } kept && kept.Id == id)
+            {
+                return kept.Stream;
+            }
+
+            var found = await Lookups.StreamOfListedCategory(db, id, cancellationToken);
+            category = (id, found);
+            return found;
         }
     }
 
@@ -217,18 +253,18 @@ public static class SubmitReport
                 .Select(d => new Place(d.Id, null))
                 .SingleOrDefault());
 
-        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<bool>> CategoryListed =
-            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Categories.Any(c => c.Id == id && !c.IsRetired));
+        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<GovernanceStream?>> StreamOfListedCategory =
+            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Categories
+                .Where(c => c.Id == id && !c.IsRetired)
+                .Select(c => (GovernanceStream?)c.DefaultStream)
+                .SingleOrDefault());
 
         public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<bool>> StaffGroupListed =
             EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.StaffGroups.Any(s => s.Id == id && !s.IsRetired));
-
-        public static readonly Func<FailingWellDbContext, int, CancellationToken, Task<GovernanceStream>> StreamOf =
-            EF.CompileAsyncQuery((FailingWellDbContext db, int id, CancellationToken _) => db.Categories.Where(c => c.Id == id).Select(c => c.DefaultStream).Single());
     }
 
     public sealed class Handler(
-        FailingWellDbContext db,
+        ListedChoices listed,
         UkTime time,
         Triage.TriageSettingsSource triageSettings,
         ReportIntake intake,
@@ -244,9 +280,11 @@ public static class SubmitReport
 
             var (receivedOn, receivedBand) = time.DayAndBand();
             var deadlines = (await triageSettings.GetAsync(cancellationToken)).Deadlines;
-            var place = await ResolvePlaceAsync(db, request.Where, cancellationToken)
+            // What the validator found, not asked again: a choice retired since cannot fail the report now.
+            var place = await listed.PlaceAsync(request.Where, cancellationToken)
                 ?? throw new InvalidOperationException("The validator lets only listed places through.");
-            var stream = await Lookups.StreamOf(db, request.CategoryId!.Value, cancellationToken);
+            var stream = await listed.StreamOfCategoryAsync(request.CategoryId!.Value, cancellationToken)
+                ?? throw new InvalidOperationException("The validator lets only listed categories through.");
             var named = request.GiveName;
 
             var report = new Report
