@@ -45,19 +45,10 @@ public sealed class PostgreSqlConnectionDefaultsTests
     public async Task A_connection_back_in_the_pool_is_not_reset_on_the_server()
     {
         using var app = new FailingWellApp();
-        var connectionString = OwnPool(app);
 
-        int firstBackend;
-        await using (var first = new NpgsqlConnection(connectionString))
-        {
-            await first.OpenAsync();
-            firstBackend = await ScalarAsync<int>(first, "SELECT pg_backend_pid()");
-            await ScalarAsync<string>(first, "SELECT set_config('failingwell.probe', 'kept', false)");
-        }
+        await using var next = await NextUserOfTheSameConnectionAsync(app, first =>
+            ScalarAsync<string>(first, "SELECT set_config('failingwell.probe', 'kept', false)"));
 
-        await using var next = new NpgsqlConnection(connectionString);
-        await next.OpenAsync();
-        Assert.Equal(firstBackend, await ScalarAsync<int>(next, "SELECT pg_backend_pid()"));
         Assert.Equal("kept", await ScalarAsync<string>(next, "SELECT current_setting('failingwell.probe', true)"));
     }
 
@@ -66,31 +57,43 @@ public sealed class PostgreSqlConnectionDefaultsTests
     public async Task A_transaction_left_open_when_its_connection_closes_is_rolled_back_before_the_next_user()
     {
         using var app = new FailingWellApp();
-        var connectionString = OwnPool(app);
 
+        await using var next = await NextUserOfTheSameConnectionAsync(app, async first =>
+        {
+            var transaction = await first.BeginTransactionAsync();
+            await using var create = new NpgsqlCommand("CREATE TEMP TABLE left_open (x int)", first, transaction);
+            await create.ExecuteNonQueryAsync();
+        });
+
+        Assert.True(await ScalarAsync<bool>(next, "SELECT to_regclass('pg_temp.left_open') IS NULL"),
+            "The transaction of the connection's last user was still open: its table was there.");
+    }
+
+    /// <summary>
+    /// Opens a connection with the site's settings in a pool of its own, lets <paramref name="firstUser"/>
+    /// use and close it, and opens the next, checked to be the same server process.
+    /// </summary>
+    private static async Task<NpgsqlConnection> NextUserOfTheSameConnectionAsync(FailingWellApp app, Func<NpgsqlConnection, Task> firstUser)
+    {
+        string site;
+        await using (var scope = app.Scope())
+        {
+            site = FailingWellApp.NewDbContext(scope).Database.GetConnectionString()!;
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(site) { ApplicationName = "probe-" + Guid.NewGuid().ToString("N") }.ConnectionString;
         int firstBackend;
         await using (var first = new NpgsqlConnection(connectionString))
         {
             await first.OpenAsync();
             firstBackend = await ScalarAsync<int>(first, "SELECT pg_backend_pid()");
-            var transaction = await first.BeginTransactionAsync();
-            await using var create = new NpgsqlCommand("CREATE TEMP TABLE left_open (x int)", first, transaction);
-            await create.ExecuteNonQueryAsync();
+            await firstUser(first);
         }
 
-        await using var next = new NpgsqlConnection(connectionString);
+        var next = new NpgsqlConnection(connectionString);
         await next.OpenAsync();
         Assert.Equal(firstBackend, await ScalarAsync<int>(next, "SELECT pg_backend_pid()"));
-        Assert.True(await ScalarAsync<bool>(next, "SELECT to_regclass('pg_temp.left_open') IS NULL"),
-            "The transaction of the connection's last user was still open: its table was there.");
-    }
-
-    /// <summary>The site's connection string with a pool of its own, so the next open gets the same server process.</summary>
-    private static string OwnPool(FailingWellApp app)
-    {
-        using var scope = app.Scope();
-        var site = FailingWellApp.NewDbContext(scope).Database.GetConnectionString()!;
-        return new NpgsqlConnectionStringBuilder(site) { ApplicationName = "probe-" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        return next;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
