@@ -22,24 +22,31 @@ public sealed class SiteProcess : IDisposable
     /// <summary>
     /// Starts the site on the database of <paramref name="database"/> (SQLite file or PostgreSQL), on
     /// <paramref name="port"/> when given (to start a killed site again where others expect it), else a free one.
+    /// The site is the test's own build output, or the folder given (<see cref="PublishedSite"/>), which
+    /// is then also its content root, as in the image.
     /// </summary>
-    public static Task<SiteProcess> StartAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    public static Task<SiteProcess> StartAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null, int? port = null, string? folder = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return StartAsync(database.ConnectionString, database.Provider, settings, port);
+        return StartAsync(database.ConnectionString, database.Provider, settings, port, folder);
     }
 
-    public static async Task<SiteProcess> StartAsync(string connectionString, FailingWell.Web.Infrastructure.Data.DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    /// <summary>The published site (deploy/Dockerfile's publish) on the database of <paramref name="database"/>.</summary>
+    public static async Task<SiteProcess> StartPublishedAsync(FailingWellApp database, IReadOnlyDictionary<string, string>? settings = null) =>
+        await StartAsync(database, settings, folder: await PublishedSite.FolderAsync());
+
+    public static async Task<SiteProcess> StartAsync(string connectionString, FailingWell.Web.Infrastructure.Data.DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? port = null, string? folder = null)
     {
         port ??= FreePort();
+        folder ??= AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FailingWell.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(folder, "FailingWell.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ConnectionStrings__FailingWell"] = connectionString;
