@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every FailingWell test against real parts: SQLite files, a private PostgreSQL, an SMTP server, Chromium.
-# Installs what is missing first (Debian's chromium, postgresql, python3-aiosmtpd and docker-compose, the npm
+# Installs what is missing first (Debian's chromium, postgresql, nginx-light, python3-aiosmtpd and docker-compose, the npm
 # packages), builds with warnings as errors, runs each test project, then the main suite a second time on
 # PostgreSQL (each test process starts a throwaway server of its own: tests/FailingWell.Tests/Support/PrivatePostgres.cs),
 # and ends with one line: "N passed, N failed".
@@ -19,6 +19,8 @@ missing=()
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# deploy/nginx.conf in front of the published site (tests/FailingWell.Tests/Support/Nginx.cs).
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Installing Debian packages: ${missing[*]}"
   sudo=""

@@ -17,7 +17,7 @@ public sealed class ProductionCookiesTests
     [Fact]
     public async Task Behind_a_proxy_that_forwards_plain_http_the_antiforgery_and_sign_in_cookies_are_still_Secure_and_host_only()
     {
-        using var app = new ProductionApp { ClientAddress = IPAddress.Loopback };
+        using var app = new ProductionApp { ClientAddress = IPAddress.Loopback }.With("Site:BaseUrl", "https://failingwell.example");
         var lead = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
         // Plain http to the node and no X-Forwarded-Proto: a proxy that says nothing of TLS.
         var browser = app.CreateDefaultClient(new Uri("http://failingwell.example"), new TlsFrontCookies());

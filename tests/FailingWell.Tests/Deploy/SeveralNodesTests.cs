@@ -162,7 +162,8 @@ public sealed partial class SeveralNodesTests
     [Fact]
     public async Task Behind_a_trusted_proxy_the_scheme_is_https_with_HSTS_and_the_forwarded_client_address_is_kept_nowhere()
     {
-        using var app = new ProductionApp { ClientAddress = IPAddress.Loopback }.With("Logging:LogLevel:Default", "Trace");
+        using var app = new ProductionApp { ClientAddress = IPAddress.Loopback }.With("Logging:LogLevel:Default", "Trace")
+            .With("Site:BaseUrl", "https://failingwell.example");
         // The browser talks https to the proxy, which talks http to the node: the cookies are Secure.
         var client = app.CreateDefaultClient(new Uri("http://failingwell.example"), new TlsFrontCookies());
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");

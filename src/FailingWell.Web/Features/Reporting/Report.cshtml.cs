@@ -13,6 +13,10 @@ public sealed class ReportModel(
 {
     public const string Bucket = "report";
 
+    public const string Limited = "This report has not been sent: several reports have been sent from this device or network in the last hour. "
+        + "Your answers are still below. Try again in about an hour, or copy what you wrote to keep it. "
+        + "If you need to tell someone now, speak to the person in charge, your manager or your Freedom to Speak Up guardian.";
+
     [BindProperty]
     public SubmitReport.Command Input { get; set; } = new();
 
@@ -47,7 +51,10 @@ public sealed class ReportModel(
 
         if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxReportsPerHour))
         {
-            return StatusCode(StatusCodes.Status429TooManyRequests);
+            // The form again, with everything they typed: a limit must never cost a reporter their words.
+            ModelState.AddModelError("", Limited);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
         }
 
         // Two presses of "send" give one report: the intake returns the first for the second.

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace FailingWell.Web.Infrastructure.Web;
@@ -21,25 +23,14 @@ public static class ProductionExtensions
     public static WebApplicationBuilder AddFailingWellProduction(this WebApplicationBuilder builder)
     {
         ProductionGuard.Check(builder.Environment, builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        var allowedHosts = AllowedHosts(builder.Configuration, builder.Environment);
+        if (allowedHosts is not null)
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
+            // After the framework's own binding of AllowedHosts, which leaves "*" (every host).
+            builder.Services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = [.. allowedHosts]);
+        }
 
-            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-
-            var hosts = builder.Configuration.GetSection("ForwardedHeaders:AllowedHosts").Get<string[]>();
-            if (hosts is { Length: > 0 })
-            {
-                options.AllowedHosts = hosts;
-            }
-        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options => ForwardedHeaders(options, builder.Configuration, allowedHosts));
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -65,6 +56,80 @@ public static class ProductionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The host names every Production node also answers to: its own health check (deploy/Dockerfile's curl to localhost) and a probe on the node itself. A redirect to one of them leads nowhere but the visitor's own machine.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Production answers only to its own host names (docs/decisions/0086): <c>AllowedHosts</c> when it
+    /// names them (semicolon separated), else the host of <c>Site:BaseUrl</c>, and the loopback names;
+    /// any other Host header gets 400, so nothing can make the site write another host into a redirect
+    /// or a link. Null (every host, the framework's default) outside Production.
+    /// </summary>
+    public static IReadOnlyList<string>? AllowedHosts(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!environment.IsProduction())
+        {
+            return null;
+        }
+
+        var named = (configuration["AllowedHosts"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(host => host != "*")
+            .ToList();
+        if (named.Count == 0 && Uri.TryCreate(configuration.SiteBaseUrl(), UriKind.Absolute, out var site))
+        {
+            named.Add(site.Host);
+        }
+
+        return [.. named.Concat(LoopbackHosts).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Whose X-Forwarded-* headers are believed (docs/decisions/0085). <c>ForwardedHeaders:KnownProxies</c>
+    /// and <c>ForwardedHeaders:KnownNetworks</c>, when either is given, replace the framework's loopback
+    /// default (else any process on the node could claim to be any client); <c>ForwardedHeaders:ForwardLimit</c>
+    /// is how many proxies stand in front of the node (2 for a TLS terminator and nginx), each of them
+    /// one of those known. A forwarded host is believed only when it is one of the allowed hosts.
+    /// </summary>
+    public static void ForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration, IReadOnlyList<string>? allowedHosts)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+            | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+            | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost;
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length > 0 || networks.Length > 0)
+        {
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+        }
+
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        options.ForwardLimit = configuration.GetValue("ForwardedHeaders:ForwardLimit", 1);
+        var hosts = configuration.GetSection("ForwardedHeaders:AllowedHosts").Get<string[]>();
+        if (hosts is { Length: > 0 })
+        {
+            options.AllowedHosts = hosts;
+        }
+        else if (allowedHosts is not null)
+        {
+            options.AllowedHosts = [.. allowedHosts];
+        }
     }
 
     /// <summary>A cookie written Secure whatever the request's scheme, without a policy that refuses plain-http requests.</summary>
