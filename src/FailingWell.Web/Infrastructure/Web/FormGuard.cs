@@ -10,6 +10,8 @@ namespace FailingWell.Web.Infrastructure.Web;
 /// control characters are taken out of every value here, so they never reach a handler, a page or
 /// the database; the fields that held a control character are remembered, and
 /// <see cref="Mediation.TypedTextBehavior{TRequest,TResponse}"/> asks the person to check them.
+/// It runs after authorization, so a post to a page the sender may not open is refused before its
+/// body is read, and a sender who is not signed in is held to <see cref="AnonymousBodyLimit"/>.
 /// </summary>
 public sealed class FormGuard(RequestDelegate next)
 {
@@ -37,7 +39,11 @@ public sealed class FormGuard(RequestDelegate next)
             return;
         }
 
-        var limit = request.Path.StartsWithSegments("/report") ? AnonymousBodyLimit : StaffBodyLimit;
+        // Only a signed-in member of staff may send the larger forms (CSV imports); an anonymous post
+        // anywhere is held to the anonymous forms' size.
+        var limit = request.Path.StartsWithSegments("/report") || context.User.Identity?.IsAuthenticated != true
+            ? AnonymousBodyLimit
+            : StaffBodyLimit;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit;

@@ -86,10 +86,12 @@ public static class PagesExtensions
             context.Response.Headers.Pragma = "no-cache";
             await next();
         });
-        app.UseMiddleware<FormGuard>();
         app.UseRouting();
         app.UseAuthentication();
+        // Before any body is read: an anonymous post to a staff page is sent to sign in with its body
+        // unread, not read (up to the staff limit) first (docs/decisions/0087).
         app.UseAuthorization();
+        app.UseMiddleware<FormGuard>();
         app.MapRazorPages();
         return app;
     }
