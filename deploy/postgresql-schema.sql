@@ -1667,3 +1667,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207123942_HubMemberKeyProtected') THEN
+    ALTER TABLE "HubMembers" ALTER COLUMN "KeyHash" TYPE character varying(400);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207123942_HubMemberKeyProtected') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207123942_HubMemberKeyProtected', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1985,3 +1985,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207124053_HubMemberKeyProtected'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[HubMembers]') AND [c].[name] = N'KeyHash');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [HubMembers] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [HubMembers] ALTER COLUMN [KeyHash] nvarchar(400) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207124053_HubMemberKeyProtected'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207124053_HubMemberKeyProtected', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -44,6 +44,67 @@ public sealed class HubApiTests
     }
 
     [Fact]
+    public async Task What_the_hub_stores_of_a_members_key_cannot_sign_a_request_and_the_members_own_key_still_does()
+    {
+        using var hub = Hub();
+        var coordinator = await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator);
+        var key = await AddMemberAsync(hub, coordinator.Id, "Example Trust");
+        var stored = await InDatabaseAsync(hub, db => db.HubMembers.Where(m => m.Id == key.MemberId).Select(m => m.KeyHash).SingleAsync());
+        using var client = hub.CreateClient();
+        var body = Body(NetworkKinds.Note, Note());
+
+        // Whoever reads the hub's database has the stored value: as a key, as the signing hash, or its bytes as HMAC key.
+        Assert.NotEqual(NetworkSignature.HashOf(key.Key), stored);
+        Assert.False(DatabaseBytes.Contains(DatabaseBytes.Read(hub.DatabasePath), NetworkSignature.HashOf(key.Key)));
+        var asKey = await PostAsync(client, key.MemberId, stored, body);
+        var asHash = await SignedWithAsync(client, key.MemberId, Convert.ToBase64String(Encoding.UTF8.GetBytes(stored)), body);
+        Assert.Equal(HttpStatusCode.Unauthorized, asKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, asHash.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, key.MemberId, key.Key, body)).StatusCode);
+        Assert.Equal(1, await InDatabaseAsync(hub, db => db.HubNotes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_key_hash_kept_in_the_clear_by_an_earlier_version_still_signs_and_is_protected_at_its_first_use()
+    {
+        using var hub = Hub();
+        var coordinator = await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator);
+        var key = await AddMemberAsync(hub, coordinator.Id, "Example Trust");
+        await using (var scope = hub.Scope())
+        {
+            var db = FailingWellApp.NewDbContext(scope);
+            var member = await db.HubMembers.SingleAsync(m => m.Id == key.MemberId);
+            member.KeyHash = NetworkSignature.HashOf(key.Key);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = hub.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, key.MemberId, key.Key, Body(NetworkKinds.Note, Note()))).StatusCode);
+        var stored = await InDatabaseAsync(hub, db => db.HubMembers.Where(m => m.Id == key.MemberId).Select(m => m.KeyHash).SingleAsync());
+        Assert.NotEqual(NetworkSignature.HashOf(key.Key), stored);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, key.MemberId, key.Key, Body(NetworkKinds.Note, Note()))).StatusCode);
+        Assert.Equal(2, await InDatabaseAsync(hub, db => db.HubNotes.CountAsync()));
+    }
+
+    /// <summary>A request signed with <paramref name="keyHash"/> directly as the HMAC key, as one holding the hub's stored value would try.</summary>
+    private static async Task<HttpResponseMessage> SignedWithAsync(HttpClient client, int memberId, string keyHash, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(client.BaseAddress!, "/network/api/messages"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var messageId = Guid.NewGuid();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        request.Headers.Add(NetworkSignature.MemberHeader, memberId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(NetworkSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(NetworkSignature.MessageHeader, messageId.ToString("D"));
+        request.Headers.Add(NetworkSignature.SignatureHeader, NetworkSignature.Sign(keyHash, timestamp, messageId, "POST", "/network/api/messages", body));
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_wrong_key_an_unknown_member_a_revoked_key_a_tampered_body_and_a_stale_time_are_refused_with_401()
     {
         using var hub = Hub();

@@ -23,8 +23,10 @@ public sealed class HubMembersPageTests
         var key = Regex.Match(html, "<code id=\"member-key\">([A-Za-z0-9_-]{43})</code>");
         Assert.True(key.Success, "The key is not shown");
         var member = await NetworkSupport.InDatabaseAsync(hub, db => db.HubMembers.AsNoTracking().SingleAsync());
-        Assert.Equal(NetworkSignature.HashOf(key.Groups[1].Value), member.KeyHash);
+        // Neither the key nor its hash (which signs) is kept in the clear (decision 0096).
+        Assert.NotEqual(NetworkSignature.HashOf(key.Groups[1].Value), member.KeyHash);
         Assert.False(DatabaseBytes.Contains(DatabaseBytes.Read(hub.DatabasePath), key.Groups[1].Value));
+        Assert.False(DatabaseBytes.Contains(DatabaseBytes.Read(hub.DatabasePath), NetworkSignature.HashOf(key.Groups[1].Value)));
         var later = await browser.GetStringAsync(new Uri("/network/hub/members", UriKind.Relative));
         Assert.Contains("Example Community Trust", later, StringComparison.Ordinal);
         Assert.DoesNotContain(key.Groups[1].Value, later, StringComparison.Ordinal);

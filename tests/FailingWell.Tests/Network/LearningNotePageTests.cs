@@ -104,6 +104,48 @@ public sealed class LearningNotePageTests
     }
 
     [Fact]
+    public async Task A_lead_who_edited_another_leads_submitted_note_cannot_approve_it_and_a_lead_who_did_not_can()
+    {
+        using var app = MemberWithoutHub();
+        var leadA = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
+        var leadB = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
+        var leadC = await Staff.CreateAsync(app, StaffRoles.GovernanceLead);
+        var report = await ClosedReportAsync(app, leadA.Id, "A fall.");
+        var category = await FirstCategoryAsync(app);
+        using var a = await Staff.SignInAsync(app, leadA);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(a, $"/network/notes/new?report={report.Id}", NoteFields("Falls at night", category))).StatusCode);
+        var note = await OnlyNoteAsync(app);
+        var approve = new Dictionary<string, string> { ["Approve.NoteId"] = note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        // Lead B rewrites the submitted note (it stays submitted) and then tries to approve it.
+        using var b = await Staff.SignInAsync(app, leadB);
+        var rewrite = NoteFields("Falls at night", category);
+        rewrite["Note.WhatHappened"] = "Rewritten by lead B.";
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(b, $"/network/notes/{note.Id}/edit", rewrite)).StatusCode);
+        Assert.Equal(LearningNoteStatus.AwaitingApproval, (await OnlyNoteAsync(app)).Status);
+        Assert.DoesNotContain("Approve and publish", await b.GetStringAsync(new Uri("/network/notes", UriKind.Relative)), StringComparison.Ordinal);
+
+        var byEditor = await Forms.PostAsync(b, "/network/notes?handler=Approve", approve, tokenFrom: "/network/notes");
+
+        Assert.Equal(HttpStatusCode.OK, byEditor.StatusCode);
+        Assert.Contains("You changed this note: a lead or an admin who has not changed it must approve it.", await byEditor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(LearningNoteStatus.AwaitingApproval, (await OnlyNoteAsync(app)).Status);
+        Assert.False(await InDatabaseAsync(app, db => db.NetworkOutboxMessages.AnyAsync()));
+
+        // A later edit by the drafter does not wash out B's: whoever changed the note at any time may not approve it.
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(a, $"/network/notes/{note.Id}/edit", NoteFields("Falls at night", category))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Forms.PostAsync(b, "/network/notes?handler=Approve", approve, tokenFrom: "/network/notes")).StatusCode);
+
+        using var c = await Staff.SignInAsync(app, leadC);
+        Assert.Contains("Approve and publish", await c.GetStringAsync(new Uri("/network/notes", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(c, "/network/notes?handler=Approve", approve, tokenFrom: "/network/notes")).StatusCode);
+
+        var published = await OnlyNoteAsync(app);
+        Assert.Equal(LearningNoteStatus.Published, published.Status);
+        Assert.Equal(leadC.Id, published.ApprovedByAccountId);
+    }
+
+    [Fact]
     public async Task A_discarded_draft_is_never_sent_and_keeps_no_text()
     {
         using var app = MemberWithoutHub();

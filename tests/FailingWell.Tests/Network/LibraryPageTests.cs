@@ -74,6 +74,58 @@ public sealed class LibraryPageTests
         Assert.Contains("Your organisation adopted this.", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(StaffRoles.Executive)]
+    [InlineData(StaffRoles.Guardian)]
+    public async Task Only_those_who_act_for_the_organisation_may_mark_a_note_others_read_it_without_buttons_and_are_refused(string role)
+    {
+        using var app = MemberWithoutHub();
+        var reader = await Staff.CreateAsync(app, role);
+        await SeedAsync(app, Pulled(1, "Call bells after bed making", await FirstCategoryAsync(app), "Bells."));
+        var id = await InDatabaseAsync(app, db => db.NetworkNotes.Select(n => n.Id).SingleAsync());
+        using var browser = await Staff.SignInAsync(app, reader);
+
+        var page = await browser.GetStringAsync(new Uri($"/network/library/{id}", UriKind.Relative));
+        Assert.Contains("Call bells after bed making", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mark.Adopted", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mark as useful", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("We adopted this", page, StringComparison.Ordinal);
+
+        foreach (var adopted in new[] { "false", "true" })
+        {
+            var posted = await Forms.PostAsync(browser, $"/network/library/{id}", new Dictionary<string, string> { ["Mark.Adopted"] = adopted }, tokenFrom: "/report");
+            // Refused as every page refuses a role it does not serve: to the access-denied page.
+            Assert.StartsWith("/account/access-denied", posted.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var note = await InDatabaseAsync(app, db => db.NetworkNotes.AsNoTracking().SingleAsync());
+        Assert.False(note.MarkedUseful || note.MarkedAdopted);
+        Assert.Equal(0, note.UsefulCount + note.AdoptedCount);
+        Assert.False(await InDatabaseAsync(app, db => db.NetworkOutboxMessages.AnyAsync()));
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.GovernanceLead)]
+    [InlineData(StaffRoles.Admin)]
+    public async Task A_lead_or_an_admin_sees_the_mark_buttons_and_their_marks_are_sent(string role)
+    {
+        using var app = MemberWithoutHub();
+        var actor = await Staff.CreateAsync(app, role);
+        await SeedAsync(app, Pulled(1, "Call bells after bed making", await FirstCategoryAsync(app), "Bells."));
+        var id = await InDatabaseAsync(app, db => db.NetworkNotes.Select(n => n.Id).SingleAsync());
+        using var browser = await Staff.SignInAsync(app, actor);
+
+        var page = await browser.GetStringAsync(new Uri($"/network/library/{id}", UriKind.Relative));
+        Assert.Contains("Mark as useful", page, StringComparison.Ordinal);
+        Assert.Contains("We adopted this", page, StringComparison.Ordinal);
+
+        var posted = await Forms.PostAsync(browser, $"/network/library/{id}", new Dictionary<string, string> { ["Mark.Adopted"] = "false" });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.True(await InDatabaseAsync(app, db => db.NetworkNotes.Select(n => n.MarkedUseful).SingleAsync()));
+        Assert.Equal(["note-useful"], await InDatabaseAsync(app, db => db.NetworkOutboxMessages.Select(m => m.Kind).ToListAsync()));
+    }
+
     [Fact]
     public async Task The_triage_page_shows_at_most_three_other_organisations_notes_best_matching_the_report()
     {

@@ -10,7 +10,7 @@ namespace FailingWell.Web.Features.Demo;
 /// signals and has an accepted offer of support. The demo trust's key is fixed and printed, so the demo trust can
 /// be pointed at this hub; every other key is random and never shown.
 /// </summary>
-public sealed class DemoHub(FailingWellDbContext db, IMediator mediator, UkTime time, TimeProvider clock)
+public sealed class DemoHub(FailingWellDbContext db, IMediator mediator, UkTime time, TimeProvider clock, MemberKeys keys)
 {
     public const string CoordinatorEmail = "coordinator@demo.failingwell.nhs.uk";
 
@@ -32,11 +32,11 @@ public sealed class DemoHub(FailingWellDbContext db, IMediator mediator, UkTime 
         var issuedOn = clock.GetUtcNow();
         var members = new Dictionary<string, HubMember>(StringComparer.Ordinal)
         {
-            [DemoTrust.OrganisationName] = new() { Name = DemoTrust.OrganisationName, OrganisationType = "Acute trust", KeyHash = NetworkSignature.HashOf(DemoTrustKey), IssuedOn = issuedOn },
+            [DemoTrust.OrganisationName] = new() { Name = DemoTrust.OrganisationName, OrganisationType = "Acute trust", KeyHash = keys.Protect(DemoTrustKey), IssuedOn = issuedOn },
         };
         foreach (var (name, type, _, _) in DemoTrust.DemoPeers)
         {
-            members[name] = new() { Name = name, OrganisationType = type, KeyHash = NetworkSignature.HashOf(NetworkSignature.NewKey()), IssuedOn = issuedOn };
+            members[name] = new() { Name = name, OrganisationType = type, KeyHash = keys.Protect(NetworkSignature.NewKey()), IssuedOn = issuedOn };
         }
 
         db.HubMembers.AddRange(members.Values);

@@ -24,7 +24,7 @@ public static class AddMember
         }
     }
 
-    public sealed class Handler(FailingWellDbContext db, TimeProvider clock) : IRequestHandler<Command, IssuedKey>
+    public sealed class Handler(FailingWellDbContext db, TimeProvider clock, MemberKeys keys) : IRequestHandler<Command, IssuedKey>
     {
         public async Task<IssuedKey> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -33,7 +33,7 @@ public static class AddMember
             {
                 Name = request.Name!.Trim(),
                 OrganisationType = request.OrganisationType!.Trim(),
-                KeyHash = NetworkSignature.HashOf(key),
+                KeyHash = keys.Protect(key),
                 IssuedOn = clock.GetUtcNow(),
             };
             db.HubMembers.Add(member);

@@ -3,7 +3,7 @@ using FailingWell.Web.Domain.Network;
 namespace FailingWell.Web.Features.Network;
 
 /// <summary>
-/// A second lead, or an admin, who did not draft the note approves it: it is published, and its
+/// A second lead, or an admin, who neither drafted nor changed the note approves it: it is published, and its
 /// message to the hub is queued in the same transaction.
 /// </summary>
 public static class ApproveNote
@@ -27,6 +27,12 @@ public static class ApproveNote
             if (note.DraftedByAccountId == request.ActorAccountId)
             {
                 throw RequestValidationException.For(request, "", "You drafted this note: a second lead or an admin must approve it.");
+            }
+
+            // The two-person rule holds for every change: whoever rewrote the note, at any time, is its author too.
+            if ((await NoteEditors.ChangedByAsync(db, request.ActorAccountId, [note.Id], cancellationToken)).Count > 0)
+            {
+                throw RequestValidationException.For(request, "", "You changed this note: a lead or an admin who has not changed it must approve it.");
             }
 
             note.Status = LearningNoteStatus.Published;

@@ -8,14 +8,14 @@ public static class IssueKey
         public int MemberId { get; set; }
     }
 
-    public sealed class Handler(FailingWellDbContext db, TimeProvider clock) : IRequestHandler<Command, IssuedKey>
+    public sealed class Handler(FailingWellDbContext db, TimeProvider clock, MemberKeys keys) : IRequestHandler<Command, IssuedKey>
     {
         public async Task<IssuedKey> Handle(Command request, CancellationToken cancellationToken)
         {
             var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
                 ?? throw RequestValidationException.For(request, "", "That member does not exist.");
             var key = NetworkSignature.NewKey();
-            member.KeyHash = NetworkSignature.HashOf(key);
+            member.KeyHash = keys.Protect(key);
             member.IssuedOn = clock.GetUtcNow();
             member.RevokedOn = null;
             request.AuditDescription = $"Network member {member.Id}: new key issued";

@@ -11,7 +11,7 @@ public static class ListNotes
     }
 
     public sealed record Item(int Id, string Title, string Category, LearningNoteStatus Status, string DraftedBy, bool DraftedByYou,
-        DateOnly? PublishedOn, int Useful, int Adopted, IReadOnlyList<string> Warnings);
+        bool ChangedByYou, DateOnly? PublishedOn, int Useful, int Adopted, IReadOnlyList<string> Warnings);
 
     public sealed record Result(IReadOnlyList<Item> Drafts, IReadOnlyList<Item> AwaitingApproval, IReadOnlyList<Item> Published);
 
@@ -26,11 +26,13 @@ public static class ListNotes
             var noteIds = notes.Select(n => n.NoteId).ToList();
             var counts = await db.NetworkNotes.AsNoTracking().Where(n => noteIds.Contains(n.NoteId))
                 .ToDictionaryAsync(n => n.NoteId, n => (n.UsefulCount, n.AdoptedCount), cancellationToken);
+            var changed = await NoteEditors.ChangedByAsync(db, request.ActorAccountId,
+                [.. notes.Where(n => n.Status == LearningNoteStatus.AwaitingApproval).Select(n => n.Id)], cancellationToken);
             var items = notes.Select(n =>
             {
                 var (useful, adopted) = counts.GetValueOrDefault(n.NoteId);
                 return new Item(n.Id, n.Title, n.Category, n.Status, names.GetValueOrDefault(n.DraftedByAccountId) ?? "A former member of staff",
-                    n.DraftedByAccountId == request.ActorAccountId, n.PublishedOn, useful, adopted,
+                    n.DraftedByAccountId == request.ActorAccountId, changed.Contains(n.Id), n.PublishedOn, useful, adopted,
                     [.. new[] { n.Title, n.WhatHappened, n.WhatWasLearned, n.WhatChanged }.SelectMany(SharingWarnings.For).Distinct()]);
             }).ToList();
             return new Result(

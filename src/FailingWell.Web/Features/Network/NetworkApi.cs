@@ -99,16 +99,26 @@ public static class NetworkApi
         }
 
         var db = services.GetRequiredService<FailingWellDbContext>();
-        var keyHash = await db.HubMembers.AsNoTracking().Where(m => m.Id == memberId && m.RevokedOn == null).Select(m => m.KeyHash).SingleOrDefaultAsync(cancellationToken);
+        var keys = services.GetRequiredService<MemberKeys>();
+        var member = await db.HubMembers.Where(m => m.Id == memberId && m.RevokedOn == null).SingleOrDefaultAsync(cancellationToken);
+        var (keyHash, inClear) = keys.Read(member?.KeyHash ?? keys.MadeUp);
         var pathAndQuery = context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         // Checked against a made-up key when the member is unknown, so both take the same time.
         var valid = NetworkSignature.Verify(keyHash ?? UnknownMemberKeyHash, headers[NetworkSignature.TimestampHeader], messageId,
-            context.Request.Method, pathAndQuery, body, headers[NetworkSignature.SignatureHeader], now);
-        return valid && keyHash is not null ? (memberId, messageId, body) : (null, Guid.Empty, "");
+            context.Request.Method, pathAndQuery, body, headers[NetworkSignature.SignatureHeader], now) && member is not null && keyHash is not null;
+        if (valid && inClear)
+        {
+            // Kept in the clear by an earlier version: protected now, on the member's first signed request.
+            member!.KeyHash = keys.ProtectHash(keyHash!);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return valid ? (memberId, messageId, body) : (null, Guid.Empty, "");
     }
 
     private static readonly string UnknownMemberKeyHash = NetworkSignature.HashOf(NetworkSignature.NewKey());
+
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public static class NetworkModule
         builder.Services.AddScoped<HubClient>();
         builder.Services.AddScoped<NetworkDelivery>();
         builder.Services.AddScoped<PullFromHub>();
+        builder.Services.AddSingleton<MemberKeys>();
         if (settings.Role != NetworkRole.Member)
         {
             return builder;

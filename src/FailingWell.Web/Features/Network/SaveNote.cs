@@ -156,7 +156,8 @@ public static class SaveNote
             note.OrganisationType = options.Value.OrganisationType;
             note.Status = request.Submit ? LearningNoteStatus.AwaitingApproval : LearningNoteStatus.Draft;
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Learning note {note.Id}: {(request.Submit ? "submitted for approval" : "draft saved")}";
+            // These words are also the record of who changed the note (NoteEditors): an editor may not approve it.
+            request.AuditDescription = NoteEditors.Saved(note.Id, request.Submit);
             return note.Id;
         }
     }

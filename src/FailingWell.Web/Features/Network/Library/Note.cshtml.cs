@@ -1,9 +1,16 @@
 using FailingWell.Web.Domain.Network;
+using FailingWell.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FailingWell.Web.Features.Network.Library;
 
-/// <summary>/network/library/{id}: one note, with "Mark as useful" and "We adopted this".</summary>
-public sealed class NoteModel(IMediator mediator) : PageModel
+/// <summary>
+/// /network/library/{id}: one note, with "Mark as useful" and "We adopted this". Guardians and
+/// executives read it; a mark speaks for the organisation to the network, so only those who act for
+/// it there (leads and admins, who also approve its notes) may post one (decision 0095).
+/// </summary>
+[ChangesNeedPolicy(Policies.Triage)]
+public sealed class NoteModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public MarkNote.Command Mark { get; set; } = new();
@@ -12,6 +19,9 @@ public sealed class NoteModel(IMediator mediator) : PageModel
     public string? Done { get; set; }
 
     public NetworkNote Note { get; private set; } = null!;
+
+    /// <summary>Whether this reader may mark the note for the organisation: the buttons show only then.</summary>
+    public bool CanMark { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -22,6 +32,7 @@ public sealed class NoteModel(IMediator mediator) : PageModel
         }
 
         Note = note;
+        CanMark = (await authorization.AuthorizeAsync(User, Policies.Triage)).Succeeded;
         return Page();
     }
 
