@@ -99,7 +99,7 @@ public sealed class SpeakUpIntake(
                 continue;
             }
 
-            outbox.Enqueue(new EmailMessage(guardian.Email, "A speak-up case needs attention",
+            outbox.Enqueue(new EmailMessage(guardian.Email, SpeakUpEmails.CaseNeedsAttention,
                 $"A new concern has been raised with the Freedom to Speak Up guardian.\n\nOpen the speak-up cases: {site}/speak-up\n\nThis email holds no details of the case, to keep it confidential.")
             {
                 SendAtUtc = time.EndOfBandUtc,
