@@ -175,6 +175,29 @@ public static class SpeakUpReference
 
     /// <summary>The same random six characters as a report's reference, with its own prefix.</summary>
     public static string Draw(int year) => Prefix + ReportReference.Format(year, ReportReference.DrawNumber())[ReportReference.Prefix.Length..];
+
+    /// <summary>
+    /// Audit entries about speak-up cases (they carry the case's reference): for guardians only, so
+    /// an admin's audit log and its export leave them out and say how many (decision 0093).
+    /// </summary>
+    public static IQueryable<AuditEntry> AboutCases(IQueryable<AuditEntry> entries) =>
+        entries.Where(a => a.ReportReference != null && a.ReportReference.StartsWith(Prefix));
+
+    public static IQueryable<AuditEntry> NotAboutCases(IQueryable<AuditEntry> entries) =>
+        entries.Where(a => a.ReportReference == null || !a.ReportReference.StartsWith(Prefix));
+}
+
+/// <summary>
+/// The emails speaking up sends: to the person who spoke up, and to guardians. Their addresses and
+/// times are for guardians only, so the admin's outbox lists them only as a count (decision 0093).
+/// </summary>
+public static class SpeakUpEmails
+{
+    public const string ReplyToSpeaker = "There is a reply to your concern";
+
+    public const string CaseNeedsAttention = "A speak-up case needs attention";
+
+    public static readonly IReadOnlyList<string> Subjects = [ReplyToSpeaker, CaseNeedsAttention];
 }
 
 public static class SpeakUpText

@@ -16,16 +16,25 @@ public sealed class UkTime(TimeProvider clock)
     public DateTime StartOfTodayUtc => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(Now.Date, DateTimeKind.Unspecified), London);
 
     /// <summary>
-    /// The next fixed quarter hour (:00, :15, :30, :45), in UTC: when an email about an anonymous
-    /// act is sent, so its time says no more than that quarter hour.
+    /// The end of the time band "now" falls in (07:00, 12:00, 17:00 or 22:00 UK time), in UTC: an email
+    /// about an anonymous act is made and sent then, so its time says no more than the band the act
+    /// is dated by (DESIGN.md, "Nothing dates an anonymous act finer than its time band").
     /// </summary>
-    public DateTime NextQuarterHourUtc
+    public DateTime EndOfBandUtc
     {
         get
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var quarter = TimeSpan.FromMinutes(15).Ticks;
-            return new DateTime((now.Ticks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
+            var now = Now;
+            var end = BandOf(now.Hour) switch
+            {
+                TimeBand.Morning => now.Date.AddHours(12),
+                TimeBand.Afternoon => now.Date.AddHours(17),
+                TimeBand.Evening => now.Date.AddHours(22),
+                _ => now.Hour >= 22 ? now.Date.AddDays(1).AddHours(7) : now.Date.AddHours(7),
+            };
+
+            // The clocks change at 01:00 and 02:00, so a band's end is never a missing or doubled UK time.
+            return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(end, DateTimeKind.Unspecified), London);
         }
     }
 

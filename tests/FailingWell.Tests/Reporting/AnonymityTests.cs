@@ -75,7 +75,7 @@ public sealed class AnonymityTests
     }
 
     [Fact]
-    public async Task A_severe_anonymous_report_leaves_no_outbox_or_audit_time_finer_than_the_quarter_hour_it_is_announced_at()
+    public async Task A_severe_anonymous_report_leaves_no_outbox_or_audit_time_finer_than_the_end_of_its_time_band()
     {
         var clock = new MovableClock(new DateTimeOffset(2026, 11, 3, 10, 7, 23, TimeSpan.Zero));
         using var app = new FailingWellApp { Clock = clock }.With("Triage:EscalationList:0", "safety.team@trust.nhs.uk");
@@ -89,14 +89,16 @@ public sealed class AnonymityTests
         await using var scope = app.Scope();
         var db = FailingWellApp.NewDbContext(scope);
         var email = await db.OutboxEmails.SingleAsync();
-        var quarterHour = new DateTime(2026, 11, 3, 10, 15, 0, DateTimeKind.Utc);
-        Assert.Equal(quarterHour, email.CreatedAtUtc);
-        Assert.Equal(quarterHour, email.NextAttemptAtUtc);
+        // Dated "morning (7am to midday)", so the email is made and sent at midday.
+        var endOfMorning = new DateTime(2026, 11, 3, 12, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(endOfMorning, email.CreatedAtUtc);
+        Assert.Equal(endOfMorning, email.NextAttemptAtUtc);
         Assert.DoesNotContain(sent.Reference!, email.Subject + email.Body, StringComparison.Ordinal);
         var report = await db.Reports.SingleAsync();
         Assert.Empty(await db.AuditEntries.Where(a => a.ReportId == report.Id).ToListAsync());
 
-        // Nothing goes before the quarter hour.
+        // Nothing goes before the band ends.
+        clock.Now = new DateTimeOffset(2026, 11, 3, 11, 59, 59, TimeSpan.Zero);
         Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.OutboxDelivery>().DeliverDueAsync(CancellationToken.None)).Sent);
     }
 

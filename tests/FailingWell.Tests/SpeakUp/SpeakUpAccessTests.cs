@@ -129,7 +129,7 @@ public sealed class SpeakUpAccessTests(FailingWellApp app) : IClassFixture<Faili
     }
 
     [Fact]
-    public async Task Every_view_of_a_case_is_audited_and_the_audit_search_shows_its_reference_only()
+    public async Task Every_view_of_a_case_is_audited_and_kept_out_of_the_admins_audit_log_and_export()
     {
         var (raised, caseId) = await RaiseAsync();
         var guardian = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Guardian, name: "Audited Guardian"));
@@ -144,11 +144,51 @@ public sealed class SpeakUpAccessTests(FailingWellApp app) : IClassFixture<Faili
         }
 
         var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
-        var audit = await admin.GetStringAsync(new Uri("/admin/audit?Filter.Reference=" + raised.Reference, UriKind.Relative));
-        var csv = await admin.GetStringAsync(new Uri("/admin/audit?handler=Csv&Filter.Reference=" + raised.Reference, UriKind.Relative));
-        Assert.Contains(raised.Reference!, audit, StringComparison.Ordinal);
-        Assert.Contains("Viewed a speak-up case", audit, StringComparison.Ordinal);
+        var audit = await admin.GetStringAsync(new Uri("/admin/audit", UriKind.Relative));
+        var csv = await admin.GetStringAsync(new Uri("/admin/audit?handler=Csv", UriKind.Relative));
+        var searched = await admin.GetStringAsync(new Uri("/admin/audit?Filter.Reference=" + raised.Reference, UriKind.Relative));
+        Assert.DoesNotContain(raised.Reference!, audit + csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("speak-up case", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Viewed a speak-up case", audit + searched, StringComparison.Ordinal);
         Assert.DoesNotContain("GuardianOnlyWords", audit + csv, StringComparison.Ordinal);
+        Assert.Contains("about speak-up cases and not listed", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reply_to_a_confidential_speaker_is_in_no_admins_outbox_or_audit_log_and_no_guardian_reaches_either()
+    {
+        var speaker = $"speaker.{Guid.NewGuid():N}@trust.nhs.uk";
+        var answers = SpeakUpCases.Answers(SpeakUpRoute.HowStaffAreTreated, SpeakUpOpenness.Confidential, Secret, name: "Pat Speaker");
+        answers["Input.ReporterEmail"] = speaker;
+        var raised = await SpeakUpCases.RaiseAsync(app.CreateClient(), answers);
+        var guardianAccount = await Staff.CreateAsync(app, StaffRoles.Guardian, name: "Replying Guardian");
+        await SpeakUpCases.ChangeAsync(app, guardianAccount.Id, raised.Reference!, new MessageSpeaker.Command { Body = "Can we meet?" });
+        await using (var scope = app.Scope())
+        {
+            // Queued all the same: the person who spoke up is still told.
+            Assert.True(await FailingWellApp.NewDbContext(scope).OutboxEmails.AnyAsync(e => e.To == speaker && e.Subject == "There is a reply to your concern"));
+        }
+
+        var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
+        var pages = string.Concat(
+            await admin.GetStringAsync(new Uri("/admin/outbox", UriKind.Relative)),
+            await admin.GetStringAsync(new Uri("/admin/outbox?Status=Queued", UriKind.Relative)),
+            await admin.GetStringAsync(new Uri("/admin/audit", UriKind.Relative)),
+            await admin.GetStringAsync(new Uri("/admin/audit?handler=Csv", UriKind.Relative)));
+        foreach (var giveaway in new[] { speaker, "There is a reply to your concern", "A speak-up case needs attention", "Messaged the person who spoke up", raised.Reference! })
+        {
+            Assert.DoesNotContain(giveaway, pages, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("could name or date a person who spoke up, so they are for guardians only", pages, StringComparison.Ordinal);
+
+        var guardian = await Staff.SignInAsync(app, guardianAccount);
+        foreach (var path in new[] { "/admin/outbox", "/admin/audit", "/admin/audit?handler=Csv" })
+        {
+            var response = await guardian.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("http://localhost/account/access-denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

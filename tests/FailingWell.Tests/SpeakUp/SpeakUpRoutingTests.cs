@@ -6,6 +6,8 @@ namespace FailingWell.Tests.SpeakUp;
 /// <summary>The report form sends a concern to the guardian as a speak-up case when the reporter says so, and only then.</summary>
 public sealed class SpeakUpRoutingTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
+    private static readonly int[] BandEndsInUtc = [6, 7, 11, 12, 16, 17, 21, 22];
+
     [Theory]
     [InlineData(SpeakUpRoute.HowStaffAreTreated)]
     [InlineData(SpeakUpRoute.SafetyAtWork)]
@@ -75,10 +77,31 @@ public sealed class SpeakUpRoutingTests(FailingWellApp app) : IClassFixture<Fail
         Assert.Contains("/speak-up", email.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretConcernText", email.Body + email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(raised.Reference!, email.Body + email.Subject, StringComparison.Ordinal);
-        // Held to a quarter hour, like an escalation: the outbox row does not date the case to the second.
-        Assert.Equal(0, email.CreatedAtUtc.Minute % 15);
+        // Held to the end of the case's time band: the outbox row does not date the case within it.
+        Assert.Equal(0, email.CreatedAtUtc.Minute);
+        Assert.Contains(email.CreatedAtUtc.Hour, BandEndsInUtc); // 7, 12, 17, 22 UK time, in either season
         Assert.Equal(0, email.CreatedAtUtc.Second);
         Assert.Equal(email.CreatedAtUtc, email.NextAttemptAtUtc);
+    }
+
+    [Fact]
+    public async Task A_case_raised_at_06_16_44_tells_guardians_at_07_00_when_its_night_band_ends_and_not_before()
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 11, 3, 6, 16, 44, TimeSpan.Zero));
+        using var own = new FailingWellApp { Clock = clock };
+        var guardian = await Staff.CreateAsync(own, StaffRoles.Guardian);
+
+        await SpeakUpCases.RaiseAsync(own.CreateClient(), SpeakUpRoute.HowStaffAreTreated, SpeakUpOpenness.Anonymous, "Raised in the night");
+
+        await using var scope = own.Scope();
+        var email = await FailingWellApp.NewDbContext(scope).OutboxEmails.Where(e => e.To == guardian.Email).SingleAsync();
+        // The case is dated "night (10pm to 7am)": the email says no more, neither when made nor when sent.
+        var endOfNight = new DateTime(2026, 11, 3, 7, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(endOfNight, email.CreatedAtUtc);
+        Assert.Equal(endOfNight, email.NextAttemptAtUtc);
+        var delivery = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.OutboxDelivery>();
+        clock.Now = new DateTimeOffset(2026, 11, 3, 6, 59, 59, TimeSpan.Zero);
+        Assert.Equal(0, (await delivery.DeliverDueAsync(CancellationToken.None)).Sent);
     }
 
     [Fact]

@@ -20,6 +20,14 @@ public static partial class Forms
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>The antiforgery token a page's form carries, as a browser would send it.</summary>
+    public static string TokenIn(string page)
+    {
+        var token = TokenPattern().Match(page ?? "");
+        Assert.True(token.Success, "The page has no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

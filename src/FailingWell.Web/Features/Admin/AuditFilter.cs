@@ -21,10 +21,11 @@ public sealed class AuditFilter
 
     public DateTime? ToUtc => DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : null;
 
-    /// <summary>The matching entries, newest first: the page and the CSV export search alike.</summary>
+    /// <summary>The matching entries, newest first, none about a speak-up case: the page and the CSV export search alike.</summary>
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        entries = SpeakUpReference.NotAboutCases(entries);
         if (!string.IsNullOrWhiteSpace(Person))
         {
             var person = Person.Trim();

@@ -7,7 +7,8 @@ public static class AuditSearch
 
     public sealed record Query(AuditFilter Filter) : IRequest<Result>;
 
-    public sealed record Result(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int Pages);
+    /// <param name="AboutSpeakUpCases">How many entries, in all, are about speak-up cases and not listed.</param>
+    public sealed record Result(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int Pages, int AboutSpeakUpCases);
 
     public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Query, Result>
     {
@@ -17,7 +18,8 @@ public static class AuditSearch
             var total = await entries.CountAsync(cancellationToken);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(request.Filter.Page, 1, pages);
-            return new Result(await entries.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken), total, page, pages);
+            var aboutCases = await SpeakUpReference.AboutCases(db.AuditEntries).CountAsync(cancellationToken);
+            return new Result(await entries.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken), total, page, pages, aboutCases);
         }
     }
 }

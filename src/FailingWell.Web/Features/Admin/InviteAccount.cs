@@ -27,6 +27,9 @@ public static class InviteAccount
                 .MustAsync(async (e, _) => string.IsNullOrWhiteSpace(e) || await users.FindByEmailAsync(e.Trim()) is null)
                 .WithMessage("An account with this email address already exists");
             RuleFor(c => c.Role).Must(r => StaffRoles.All.Contains(r)).WithMessage("Choose a role");
+            // The Guardian role needs a guardian's approval (decision 0094): asked for once the account exists.
+            RuleFor(c => c.Role).Must(r => r != StaffRoles.Guardian)
+                .WithMessage("Invite them with another role, then ask for the Guardian role under 'Change role': a guardian must approve it");
         }
     }
 

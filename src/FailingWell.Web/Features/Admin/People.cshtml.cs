@@ -16,11 +16,21 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<People.Person> Accounts { get; private set; } = [];
 
-    public async Task OnGetAsync() => Accounts = await mediator.Send(new People.Query());
+    public IReadOnlyList<GuardianGrants.Pending> PendingGuardians { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Accounts = await mediator.Send(new People.Query());
+        PendingGuardians = await mediator.Send(new PendingGuardianGrants.Query());
+    }
 
     public Task<IActionResult> OnPostInviteAsync() => ChangeAsync(Invite, () => $"Invitation sent to {Invite.Email!.Trim()}.");
 
-    public Task<IActionResult> OnPostRoleAsync() => ChangeAsync(Role, () => "Role changed.");
+    public Task<IActionResult> OnPostRoleAsync() => ChangeAsync(Role, () => Role.AwaitsApproval
+        ? "Guardian role asked for. A guardian must approve it (another admin, while there is no guardian), and every guardian is told."
+        : "Role changed.");
+
+    public Task<IActionResult> OnPostApproveGuardianAsync() => ChangeAsync(new ApproveGuardian.Command { AccountId = AccountId }, () => "Guardian role given. Every guardian has been told.");
 
     public Task<IActionResult> OnPostDisableAsync() => ChangeAsync(new DisableAccount.Command { AccountId = AccountId }, () => "Account disabled. Its sessions end at their next request.");
 
@@ -35,6 +45,7 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ChangeAsync<T>(AdminChange<T> change, Func<string> done)
     {
         Accounts = await mediator.Send(new People.Query());
+        PendingGuardians = await mediator.Send(new PendingGuardianGrants.Query());
         await mediator.Send(change);
         Done = done();
         return RedirectToPage();

@@ -26,7 +26,8 @@ public static class RetryEmails
             var retried = await emails.ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, OutboxEmailStatus.Queued)
                 .SetProperty(e => e.Attempts, 0)
-                .SetProperty(e => e.NextAttemptAtUtc, now), cancellationToken);
+                // An email held to the end of a time band (decision 0092) is never sent sooner by a retry.
+                .SetProperty(e => e.NextAttemptAtUtc, e => e.CreatedAtUtc > now ? e.CreatedAtUtc : now), cancellationToken);
             request.AuditDescription = request.EmailId is null ? $"Retried {retried} failed emails" : $"Retried email {request.EmailId}";
             return retried;
         }

@@ -88,7 +88,7 @@ public sealed class SpeakUpIntake(
         await db.Reports.AnyAsync(r => r.ReceiptLocator == speakUpCase.ReceiptLocator, cancellationToken)
         || await db.SpeakUpCases.AnyAsync(c => c.ReceiptLocator == speakUpCase.ReceiptLocator || c.Reference == speakUpCase.Reference, cancellationToken);
 
-    /// <summary>No reference and no words, and held to the next quarter hour like an escalation: its time would date the case.</summary>
+    /// <summary>No reference and no words, and held to the end of the case's time band like an escalation: its time would date the case.</summary>
     private async Task NotifyGuardiansAsync()
     {
         var site = configuration.SiteBaseUrl();
@@ -99,10 +99,10 @@ public sealed class SpeakUpIntake(
                 continue;
             }
 
-            outbox.Enqueue(new EmailMessage(guardian.Email, "A speak-up case needs attention",
+            outbox.Enqueue(new EmailMessage(guardian.Email, SpeakUpEmails.CaseNeedsAttention,
                 $"A new concern has been raised with the Freedom to Speak Up guardian.\n\nOpen the speak-up cases: {site}/speak-up\n\nThis email holds no details of the case, to keep it confidential.")
             {
-                SendAtUtc = time.NextQuarterHourUtc,
+                SendAtUtc = time.EndOfBandUtc,
             });
         }
     }

@@ -54,7 +54,7 @@ public static class MessageSpeaker
             {
                 outbox.Enqueue(new EmailMessage(
                     speakUpCase.ReporterEmail,
-                    "There is a reply to your concern",
+                    SpeakUpEmails.ReplyToSpeaker,
                     $"""
                     The Freedom to Speak Up guardian has sent you a message.
 

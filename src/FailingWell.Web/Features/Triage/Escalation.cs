@@ -8,11 +8,12 @@ public sealed class Escalation(IEmailOutbox outbox, TriageSettingsSource setting
     private string Site => configuration.SiteBaseUrl();
 
     /// <summary>
-    /// On arrival the email names no report, and waits for the next quarter hour: its time would
-    /// otherwise date an anonymous report to the second. It links to the queue of reports needing escalation.
+    /// On arrival the email names no report, and waits for the end of the report's time band: its time
+    /// would otherwise date an anonymous report within the band (decision 0092). It links to the queue
+    /// of reports needing escalation, where leads see the report at once.
     /// </summary>
     public Task NewReportNeedsAttentionAsync() =>
-        SendAsync(time.NextQuarterHourUtc, "A new report needs attention now",
+        SendAsync(time.EndOfBandUtc, "A new report needs attention now",
             $"A report with severe harm or death has been received.\n\nOpen the escalated reports: {Site}/triage?Filter.Escalated=true\n\nThis email holds no details of the report, to keep it private.");
 
     /// <summary>Raised by a lead's grading: the time is the lead's, so the report can be named.</summary>

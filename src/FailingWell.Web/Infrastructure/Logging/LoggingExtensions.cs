@@ -21,6 +21,8 @@ public static class LoggingExtensions
     public static readonly IReadOnlyList<string> SilencedCategories =
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",
+        // Warns of every refused token, so it would date a failed anonymous submission to the second.
+        "Microsoft.AspNetCore.Antiforgery",
         // Logs unhandled exceptions with their messages; the error page logs them without (ErrorModel).
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.HttpLogging",

@@ -83,4 +83,37 @@ public sealed class AnonymousLoggingTests
             Assert.True(handled.GetValueOrDefault("ReplyToReviewer.Command") >= 1);
         }
     }
+
+    [Fact]
+    public async Task A_report_refused_for_its_antiforgery_token_leaves_no_log_line()
+    {
+        using var app = new FailingWellApp()
+            .With("Logging:LogLevel:Default", "Trace")
+            .With("Logging:LogLevel:Microsoft", "Trace");
+        var opened = app.CreateClient();
+        var page = await opened.GetStringAsync(new Uri("/report", UriKind.Relative));
+        var token = Forms.TokenIn(page);
+        var otherCookie = app.CreateClient(); // a browser whose cookie belongs to another form
+        await otherCookie.GetStringAsync(new Uri("/report", UriKind.Relative));
+        var noCookie = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var before = app.Logs.Lines.Count;
+
+        foreach (var client in new[] { otherCookie, noCookie })
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.WhatHappened"] = "TokenMarker text",
+            });
+            var response = await client.PostAsync(new Uri("/report", UriKind.Relative), form);
+
+            // The report page checks the token itself and answers with the form kept, not a bare 400.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("open for too long", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Antiforgery's warning would date the failed anonymous submission to the second.
+        var lines = app.Logs.Lines.Skip(before).Select(l => $"{l.Category} {l.Level} {l.Message}").ToList();
+        Assert.Empty(lines);
+    }
 }
