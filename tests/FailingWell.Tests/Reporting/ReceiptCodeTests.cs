@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FailingWell.Web.Features.Reporting;
+using FailingWell.Web.Infrastructure.Web;
 using Microsoft.Data.Sqlite;
 
 namespace FailingWell.Tests.Reporting;
@@ -146,7 +147,7 @@ public sealed class ReceiptCodeTests
         var limiter = app.Services.GetRequiredService<ClientLimiter>();
 
         var counters = typeof(ClientLimiter).GetField("_counters", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(limiter)!;
-        var keys = string.Join(' ', ((System.Collections.IEnumerable)counters.GetType().GetProperty("Keys")!.GetValue(counters)!).Cast<string>());
+        var keys = string.Join(' ', ((System.Collections.IEnumerable)counters.GetType().GetProperty("Keys")!.GetValue(counters)!).Cast<object>().Select(k => k.ToString()));
 
         Assert.Contains("receipt-code:", keys, StringComparison.Ordinal);
         Assert.Contains("receipt-attempt:", keys, StringComparison.Ordinal);
