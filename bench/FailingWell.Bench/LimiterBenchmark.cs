@@ -7,10 +7,12 @@ using System.Text.RegularExpressions;
 /// with the client limiter's table already holding a client for each of many addresses: each post comes
 /// from an address of its own (X-Forwarded-For from the loopback proxy), as a script rotating addresses
 /// sends them, and the limits are raised so every post is counted and none refused.
+/// With <c>inOne64</c>, the limits stay at their defaults and every measured post comes from a new
+/// address inside one IPv6 /64 (as one phone or home can rotate): how many were answered rather than refused.
 /// </summary>
 internal static partial class LimiterBenchmark
 {
-    public static async Task RunAsync(string web, int tableClients, int seconds)
+    public static async Task RunAsync(string web, int tableClients, int seconds, bool inOne64 = false)
     {
         var folder = Directory.CreateTempSubdirectory("failingwell-bench-limiter-").FullName;
         var port = FreePort();
@@ -22,8 +24,12 @@ internal static partial class LimiterBenchmark
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1";
-        start.Environment["Reporting__MaxWrongCodesPerHour"] = "100000000"; // counted, never refused
-        start.Environment["Reporting__MaxCodeAttemptsPerHour"] = "100000000";
+        if (!inOne64)
+        {
+            start.Environment["Reporting__MaxWrongCodesPerHour"] = "100000000"; // counted, never refused
+            start.Environment["Reporting__MaxCodeAttemptsPerHour"] = "100000000";
+        }
+
         BehindTls.AddKeyRingCertificate(start);
         using var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
@@ -54,7 +60,9 @@ internal static partial class LimiterBenchmark
             var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
             var next = 0;
 
-            // Each client address a worker takes is new: 10.x.y.z for the first 16 million.
+            var measuring = false;
+
+            // Each client address a worker takes is new: 10.x.y.z for the first 16 million, or a random one in the /64.
             async Task<int> PostAsync()
             {
                 var n = Interlocked.Increment(ref next);
@@ -66,7 +74,9 @@ internal static partial class LimiterBenchmark
                         ["__RequestVerificationToken"] = token,
                     }),
                 };
-                request.Headers.Add("X-Forwarded-For", $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+                request.Headers.Add("X-Forwarded-For", measuring && inOne64
+                    ? $"2001:db8:37:1:{Random.Shared.Next(65536):x}:{Random.Shared.Next(65536):x}:{Random.Shared.Next(65536):x}:{Random.Shared.Next(65536):x}"
+                    : $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
                 using var response = await client.SendAsync(request);
                 return (int)response.StatusCode;
             }
@@ -87,12 +97,13 @@ internal static partial class LimiterBenchmark
             const int Workers = 4;
             var filled = 0;
             await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(() => Interlocked.Increment(ref filled) <= tableClients)));
+            measuring = true;
             var timer = Stopwatch.StartNew();
             var measured = await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(() => timer.Elapsed < TimeSpan.FromSeconds(seconds))));
             timer.Stop();
             var posts = measured.Sum(m => m.Posts);
-            Console.WriteLine($"Wrong receipt codes from new addresses, {Workers} at a time, after {tableClients:N0} clients were counted: "
-                + $"{posts / timer.Elapsed.TotalSeconds:N0} a second ({posts:N0} in {timer.Elapsed.TotalSeconds:0.0} s; {measured.Sum(m => m.NotOk)} not answered 200).");
+            Console.WriteLine($"Wrong receipt codes from new addresses{(inOne64 ? " inside one IPv6 /64, limits as configured" : "")}, {Workers} at a time, after {tableClients:N0} clients were counted: "
+                + $"{posts / timer.Elapsed.TotalSeconds:N0} a second ({posts:N0} in {timer.Elapsed.TotalSeconds:0.0} s; {posts - measured.Sum(m => m.NotOk):N0} answered 200, {measured.Sum(m => m.NotOk):N0} refused or failed).");
         }
         finally
         {
