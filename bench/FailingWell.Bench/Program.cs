@@ -9,6 +9,7 @@ using FailingWell.Web.Infrastructure.Data;
 // FailingWell benchmark. Usage:
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider Sqlite|PostgreSql|all] [--reports 1000000[,5000000]] [--divisions 60] [--years 5]
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --fuzz 10000   (hostile posts to the forms, counted by status)
+//   dotnet run -c Release --project bench/FailingWell.Bench -- --limiter 12000 [--seconds 20] [--addresses ipv6-64]   (wrong receipt codes a second, the client limiter holding 12,000 clients; with ipv6-64, each from a new address in one /64 under the configured limits)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider PostgreSql] --pages "CONNECTION STRING"   (the staff pages of a database seeded with --seed-only)
 // For each provider (SQLite by default; PostgreSQL on a private server the benchmark starts and stops),
 // migrates a fresh database with the application's `migrate` verb, fills it with synthetic reports
@@ -37,6 +38,12 @@ var web = FindWebAssembly();
 if (options.TryGetValue("fuzz", out var fuzzPosts))
 {
     await FuzzBenchmark.RunAsync(web, int.Parse(fuzzPosts, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (options.TryGetValue("limiter", out var limiterClients))
+{
+    await LimiterBenchmark.RunAsync(web, int.Parse(limiterClients, CultureInfo.InvariantCulture), Option("seconds", 20), options.GetValueOrDefault("addresses") == "ipv6-64");
     return;
 }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FailingWell.Web.Features.Reporting;
+using FailingWell.Web.Infrastructure.Web;
 using Microsoft.Data.Sqlite;
 
 namespace FailingWell.Tests.Reporting;
@@ -80,6 +81,56 @@ public sealed class ReceiptCodeTests
         Assert.Equal(sent.Id, await OpenAsync(sent.ReceiptCode));
     }
 
+    /// <summary>Stores a report's verifier as a report from before decision 0049 was stored: PBKDF2 of its secret.</summary>
+    private static async Task MakeLegacyAsync(FailingWellApp app, int reportId, string receiptCode)
+    {
+        var secret = ReceiptCodes.SecretOf(ReceiptCodes.Normalise(receiptCode)!);
+        var oldSalt = RandomNumberGenerator.GetBytes(16);
+        await using var scope = app.Scope();
+        await FailingWellApp.NewDbContext(scope).Reports.Where(r => r.Id == reportId).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.ReceiptSalt, oldSalt)
+            .SetProperty(r => r.ReceiptHash, Rfc2898DeriveBytes.Pbkdf2(Encoding.ASCII.GetBytes(secret), oldSalt, 600_000, HashAlgorithmName.SHA256, 32))
+            .SetProperty(r => r.ReceiptVerifier, ReceiptVerifier.Pbkdf2));
+    }
+
+    [Fact]
+    public async Task After_one_follow_up_on_the_page_an_old_codes_verifier_is_stored_the_current_way()
+    {
+        using var app = new FailingWellApp();
+        var sent = await new ReportBuilder().SubmitAsync(app);
+        await MakeLegacyAsync(app, sent.Id, sent.ReceiptCode!);
+
+        var opened = await FollowUps.OpenAsync(app.CreateClient(), sent.ReceiptCode!);
+
+        Assert.Contains(sent.Reference, opened.Html, StringComparison.Ordinal);
+        var stored = await SavedReports.LoadAsync(app, sent.Id);
+        Assert.Equal(ReceiptVerifier.HmacSha256, stored.ReceiptVerifier);
+        Assert.Equal(ReceiptCodes.Hash(ReceiptCodes.SecretOf(ReceiptCodes.Normalise(sent.ReceiptCode)!), stored.ReceiptSalt), stored.ReceiptHash);
+    }
+
+    [Fact]
+    public async Task Wrong_guesses_at_an_old_code_are_checked_one_at_a_time_so_they_can_take_no_more_than_one_core()
+    {
+        using var app = new FailingWellApp();
+        var sent = await new ReportBuilder().SubmitAsync(app);
+        await MakeLegacyAsync(app, sent.Id, sent.ReceiptCode!);
+        var wrong = sent.ReceiptCode![..10] + (sent.ReceiptCode[10] == 'A' ? 'B' : 'A') + sent.ReceiptCode[11..];
+
+        // Eight clients guessing at once, each guess a quarter of a core-second of PBKDF2, with threads
+        // enough for all of them (as a busy site's thread pool grows to have).
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), completions);
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OpenWithReceipt.Command { Code = wrong });
+        })));
+
+        Assert.All(guesses, Assert.Null);
+        Assert.Equal(1, ReceiptCodes.LegacyChecksMostAtOnce);
+        Assert.Equal(ReceiptVerifier.Pbkdf2, (await SavedReports.LoadAsync(app, sent.Id)).ReceiptVerifier);
+    }
+
     [Fact]
     public async Task The_database_holds_no_receipt_code_nor_its_secret_half()
     {
@@ -146,7 +197,7 @@ public sealed class ReceiptCodeTests
         var limiter = app.Services.GetRequiredService<ClientLimiter>();
 
         var counters = typeof(ClientLimiter).GetField("_counters", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(limiter)!;
-        var keys = string.Join(' ', ((System.Collections.IEnumerable)counters.GetType().GetProperty("Keys")!.GetValue(counters)!).Cast<string>());
+        var keys = string.Join(' ', ((System.Collections.IEnumerable)counters.GetType().GetProperty("Keys")!.GetValue(counters)!).Cast<object>().Select(k => k.ToString()));
 
         Assert.Contains("receipt-code:", keys, StringComparison.Ordinal);
         Assert.Contains("receipt-attempt:", keys, StringComparison.Ordinal);

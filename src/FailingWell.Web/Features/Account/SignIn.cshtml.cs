@@ -1,7 +1,16 @@
+using FailingWell.Web.Infrastructure.Web;
+using Microsoft.Extensions.Configuration;
+
 namespace FailingWell.Web.Features.Account;
 
-public sealed class SignInModel(IMediator mediator) : PageModel
+public sealed class SignInModel(IMediator mediator, ClientLimiter limiter, IConfiguration configuration) : PageModel
 {
+    /// <summary>Failed sign-ins from one client, whichever accounts they named (docs/decisions/0088).</summary>
+    public const string Bucket = "sign-in";
+
+    public const string TooManyMessage =
+        "There have been too many failed attempts to sign in from your connection. Try again in an hour, or ask a FailingWell administrator";
+
     [BindProperty]
     public PasswordSignIn.Command Input { get; set; } = new();
 
@@ -14,6 +23,14 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Checked before the password, so the right one does not tell itself apart while limited.
+        if (limiter.IsLimited(HttpContext, Bucket, configuration.GetValue("Accounts:MaxFailedSignInsPerClientPerHour", 20)))
+        {
+            ModelState.AddModelError("Input.Email", TooManyMessage);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         var outcome = await mediator.Send(Input);
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         switch (outcome)
@@ -25,6 +42,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
                 return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
             default:
                 // One answer, whatever went wrong: an unknown, locked or disabled account looks like a wrong password.
+                limiter.Record(HttpContext, Bucket);
                 ModelState.AddModelError("Input.Email", PasswordSignIn.FailedMessage);
                 break;
         }

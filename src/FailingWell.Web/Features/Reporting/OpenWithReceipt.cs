@@ -31,7 +31,7 @@ public static class OpenWithReceipt
             {
                 // A code issued before verifiers were fast: checked the old, slow way once, then
                 // its verifier is replaced so every later visit is fast (docs/decisions/0049).
-                if (!ReceiptCodes.MatchesLegacy(code, candidate.ReceiptSalt, candidate.ReceiptHash))
+                if (!await ReceiptCodes.MatchesLegacyInTurnAsync(code, candidate.ReceiptSalt, candidate.ReceiptHash, cancellationToken))
                 {
                     return null;
                 }

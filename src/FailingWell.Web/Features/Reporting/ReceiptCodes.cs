@@ -96,6 +96,36 @@ public static class ReceiptCodes
         return hash is { Length: HashBytes } && CryptographicOperations.FixedTimeEquals(computed, hash);
     }
 
+    // A quarter of a core-second each: one at a time on a node, so guesses at old codes can never take
+    // more than one core, whatever the number of clients (docs/decisions/0089).
+    private static readonly SemaphoreSlim LegacyGate = new(1, 1);
+    private static int legacyRunning;
+    private static int legacyMostAtOnce;
+
+    /// <summary>The most legacy checks that ever ran at once in this process (never more than one).</summary>
+    internal static int LegacyChecksMostAtOnce => Volatile.Read(ref legacyMostAtOnce);
+
+    /// <summary><see cref="MatchesLegacy"/>, waiting its turn behind any other legacy check on this node.</summary>
+    public static async Task<bool> MatchesLegacyInTurnAsync(string normalised, byte[] salt, byte[] hash, CancellationToken cancellationToken)
+    {
+        await LegacyGate.WaitAsync(cancellationToken);
+        try
+        {
+            var running = Interlocked.Increment(ref legacyRunning);
+            int most;
+            while (running > (most = Volatile.Read(ref legacyMostAtOnce)) && Interlocked.CompareExchange(ref legacyMostAtOnce, running, most) != most)
+            {
+            }
+
+            return MatchesLegacy(normalised, salt, hash);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref legacyRunning);
+            LegacyGate.Release();
+        }
+    }
+
     private const int LegacyIterations = 600_000;
 
     /// <summary>The verifier of a secret half: HMAC-SHA256 keyed with the code's own salt (a microsecond).</summary>

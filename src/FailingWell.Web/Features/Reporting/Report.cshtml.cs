@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

@@ -7,7 +7,6 @@ public static class ReportingModule
     public static WebApplicationBuilder AddFailingWellReporting(this WebApplicationBuilder builder)
     {
         builder.AddSettings<ReportingSettings>(ReportingSettings.Section);
-        builder.Services.AddSingleton<ClientLimiter>();
         builder.Services.AddSingleton<FollowUpSessions>();
         builder.Services.AddSingleton<ReportIntake>();
         builder.Services.AddSingleton<KeptWhileUnchanged<ReportForm.Options>>();

@@ -1,3 +1,5 @@
+using FailingWell.Web.Infrastructure.Configuration;
+
 namespace FailingWell.Web.Infrastructure.Web;
 
 public static class PagesExtensions
@@ -5,6 +7,9 @@ public static class PagesExtensions
     public static WebApplicationBuilder AddFailingWellPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // One count of what a client may only do a few times an hour, for every form that limits.
+        builder.AddSettings<ClientLimiterSettings>(ClientLimiterSettings.Section);
+        builder.Services.AddSingleton<ClientLimiter>();
         builder.Services
             .AddRazorPages(options =>
             {
