@@ -115,7 +115,9 @@ public sealed class LearningNetworkBrowserTests
         await Accessibility.AssertNoSeriousViolationsAsync(leadBPage);
 
         // The library's search, by words and category, finds it too.
-        await leadBPage.GetByRole(AriaRole.Link, new() { Name = "Network library" }).ClickAsync();
+        // The note page's back link, within its "Back" landmark: the header has a "Network library" link
+        // too, shown or folded under "More" by the width and the fonts.
+        await leadBPage.GetByRole(AriaRole.Navigation, new() { Name = "Back" }).GetByRole(AriaRole.Link, new() { Name = "Network library" }).ClickAsync();
         await leadBPage.GetByLabel("Words").FillAsync("call bells");
         await leadBPage.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Falls" });
         await leadBPage.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();

@@ -73,9 +73,16 @@ public sealed partial class ReportingJourneyBrowserTests(LiveSite site)
         await ScreenshotAsync(page, "follow-up-phone");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
+        // The antiforgery cookie and the follow-up visit (random, nothing about the report: decision 0091), both ending with the browser.
         var cookies = await page.Context.CookiesAsync();
-        Assert.All(cookies, cookie => Assert.Equal("FailingWell.Antiforgery", cookie.Name));
+        Assert.All(cookies, cookie => Assert.True(cookie.Name is "FailingWell.Antiforgery" or "FailingWell.FollowUp", cookie.Name));
         Assert.All(cookies, cookie => Assert.Equal(-1, cookie.Expires));
+        Assert.All(cookies.Where(c => c.Name == "FailingWell.FollowUp"), cookie => Assert.True(cookie.HttpOnly && cookie.Path == "/report/follow-up"));
+
+        // Finish ends the visit: the next person at this phone cannot re-post their way back in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish and go to the home page" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), cookie => cookie.Name == "FailingWell.FollowUp");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FailingWell.Tests.Account;
@@ -27,6 +28,49 @@ public sealed class SessionTests
 
     private static Task<HttpResponseMessage> SignOutAsync(HttpClient client) =>
         Forms.PostAsync(client, "/account/sign-out", new Dictionary<string, string>(), tokenFrom: "/report");
+
+    /// <summary>Posts the sign-out form on <paramref name="page"/> with exactly the fields that form holds, as a browser does.</summary>
+    private static async Task<HttpResponseMessage> PostSignOutFormAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var form = Regex.Match(html, "<form method=\"post\" action=\"/account/sign-out\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, $"{page} has no sign-out form");
+        var fields = Regex.Matches(form.Groups[1].Value, "<input name=\"([^\"]+)\" type=\"hidden\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), content);
+    }
+
+    [Fact]
+    public async Task The_header_sign_out_button_ends_the_session()
+    {
+        using var app = new FailingWellApp();
+        var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
+
+        var signedOut = await PostSignOutFormAsync(lead, "/triage");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        AssertSentToSignIn(await lead.GetAsync(new Uri("/triage", UriKind.Relative)));
+        Assert.Contains("You have signed out", await lead.GetStringAsync(new Uri("/account/sign-out", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_the_sign_out_address_does_not_claim_a_sign_out_it_did_not_do_and_offers_the_button()
+    {
+        using var app = new FailingWellApp();
+        var lead = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.GovernanceLead));
+
+        var page = await lead.GetStringAsync(new Uri("/account/sign-out", UriKind.Relative));
+
+        Assert.DoesNotContain("You have signed out", page, StringComparison.Ordinal);
+        Assert.Contains("You are still signed in", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri("/triage", UriKind.Relative))).StatusCode);
+        var pageWithoutHeader = page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.Contains("action=\"/account/sign-out\"", pageWithoutHeader, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignOutFormAsync(lead, "/account/sign-out")).StatusCode);
+        AssertSentToSignIn(await lead.GetAsync(new Uri("/triage", UriKind.Relative)));
+    }
 
     [Fact]
     public async Task A_cookie_copied_before_sign_out_is_refused_after_it_and_so_is_every_other_session_of_the_account()

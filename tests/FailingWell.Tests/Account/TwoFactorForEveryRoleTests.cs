@@ -54,6 +54,28 @@ public sealed class TwoFactorForEveryRoleTests(FailingWellApp app) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData(StaffRoles.Guardian, "/speak-up")]
+    [InlineData(StaffRoles.NetworkCoordinator, "/network/hub/members")]
+    [InlineData(StaffRoles.GovernanceLead, "/triage")]
+    public async Task Setting_up_an_authenticator_lands_on_a_page_the_role_may_open(string role, string landing)
+    {
+        var account = await Staff.CreateAsync(app, role, withTwoFactor: false);
+        var client = await Staff.SignInAsync(app, account);
+        Assert.Contains("<svg", await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative)), StringComparison.Ordinal);
+        string key;
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+            key = (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(account.Id))!))!;
+        }
+
+        var enrolled = await Forms.PostAsync(client, "/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Staff.CodeFor(account with { AuthenticatorKey = key }) });
+
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        Assert.Equal(landing, enrolled.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task An_enrolled_executive_is_asked_for_the_code_and_reads_nothing_before_giving_it()
     {

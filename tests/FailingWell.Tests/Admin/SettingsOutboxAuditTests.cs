@@ -1,4 +1,5 @@
 using FailingWell.Web.Infrastructure.Email;
+using FailingWell.Web.Features.Admin;
 
 namespace FailingWell.Tests.Admin;
 
@@ -63,6 +64,32 @@ public sealed class SettingsOutboxAuditTests
         Assert.Contains("Needs attention", smtp.Messages()[0], StringComparison.Ordinal);
         await using var check = app.Scope();
         Assert.Equal(OutboxEmailStatus.Sent, (await FailingWellApp.NewDbContext(check).OutboxEmails.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task The_outbox_next_page_link_shows_the_second_page()
+    {
+        // The page number was bound from "page", which is also the route value holding the page's path and wins.
+        using var app = new FailingWellApp();
+        var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));
+        await using (var scope = app.Scope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+            for (var i = 0; i < OutboxList.PageSize + 1; i++)
+            {
+                outbox.Enqueue(new EmailMessage($"person{i}@trust.nhs.uk", "Needs attention", "A link, no text."));
+            }
+
+            await FailingWellApp.NewDbContext(scope).SaveChangesAsync();
+        }
+
+        var first = await admin.GetStringAsync(new Uri("/admin/outbox", UriKind.Relative));
+        var next = System.Text.RegularExpressions.Regex.Match(first, "<a href=\"([^\"]+)\">Next page</a>");
+        Assert.True(next.Success, "no next page link");
+        var second = await admin.GetStringAsync(new Uri(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value), UriKind.Relative));
+
+        Assert.Contains("Page 2 of 2", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("There is a problem", second, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,29 @@ public sealed class DemoTrustTests
     }
 
     [Fact]
+    public void The_start_up_console_says_every_account_sets_up_an_authenticator()
+    {
+        // Console.Out is the process's: other tests' lines may land here too, which these checks allow.
+        var original = Console.Out;
+        using var console = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(console));
+        try
+        {
+            using var app = new DevelopmentApp { Clock = new MovableClock(Day) };
+            _ = app.Services;
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var printed = console.ToString();
+        Assert.Contains("Demo accounts (Development only)", printed, StringComparison.Ordinal);
+        Assert.Contains("Every account sets up an authenticator app on first sign-in.", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Admins and governance leads set up", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Development_start_up_creates_a_demo_trust_that_tells_the_turnaround_story_the_same_way_each_time()
     {
         using var first = new DevelopmentApp { Clock = new MovableClock(Day) };

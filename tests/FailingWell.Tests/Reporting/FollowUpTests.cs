@@ -106,6 +106,48 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
     }
 
     [Fact]
+    public async Task Back_or_reload_after_finish_re_posts_forms_that_open_nothing_on_a_shared_computer()
+    {
+        var sent = await SendReportAsync();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var codeForm = await FollowUps.CodeFormAsync(client, sent.ReceiptCode!);
+        var opened = await FollowUps.PostAsync(client, codeForm);
+        Assert.Contains(sent.Reference!, opened.Html, StringComparison.Ordinal);
+        var messageForm = new Dictionary<string, string>
+        {
+            ["Session"] = opened.Session!, ["Message.SubmissionId"] = opened.MessageSubmissionId!, ["Message.Body"] = "",
+            ["__RequestVerificationToken"] = FollowUps.Field(opened.Html, "__RequestVerificationToken")!,
+        };
+
+        var finished = await FollowUps.PostAsync(client, new Dictionary<string, string>(), handler: "Finish");
+        Assert.Equal(HttpStatusCode.Redirect, finished.Response.StatusCode);
+
+        // What the browser re-sends on Back or Reload: the same fields, with the cookies it now holds.
+        var codeAgain = await FollowUps.PostAsync(client, codeForm);
+        var messageAgain = await FollowUps.PostAsync(client, messageForm, handler: "Message");
+
+        Assert.DoesNotContain(sent.Reference!, codeAgain.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent.ReceiptCode!, codeAgain.Html, StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.VisitEnded, codeAgain.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent.Reference!, messageAgain.Html, StringComparison.Ordinal);
+        Assert.Contains(FollowUpModel.SessionEnded, messageAgain.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_form_opens_a_report_once_even_before_finish()
+    {
+        var sent = await SendReportAsync();
+        var client = app.CreateClient();
+        var codeForm = await FollowUps.CodeFormAsync(client, sent.ReceiptCode!);
+
+        var first = await FollowUps.PostAsync(client, codeForm);
+        var replayed = await FollowUps.PostAsync(client, codeForm);
+
+        Assert.Contains(sent.Reference!, first.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent.Reference!, replayed.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expired_or_forged_session_asks_for_the_code_again()
     {
         var sent = await SendReportAsync();

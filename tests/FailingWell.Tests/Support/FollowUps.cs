@@ -12,9 +12,27 @@ public static partial class FollowUps
         public string? MessageSubmissionId => Field(Html, "Message.SubmissionId");
     }
 
-    public static async Task<Page> OpenAsync(HttpClient client, string code)
+    public static async Task<Page> OpenAsync(HttpClient client, string code) => await PostAsync(client, await CodeFormAsync(client, code));
+
+    /// <summary>The code form's fields as a browser would post them (and re-post them on Back or Reload).</summary>
+    public static async Task<Dictionary<string, string>> CodeFormAsync(HttpClient client, string code)
     {
-        var response = await Forms.PostAsync(client, "/report/follow-up", new Dictionary<string, string> { ["Entry.Code"] = code });
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await client.GetStringAsync(new Uri("/report/follow-up", UriKind.Relative));
+        return new Dictionary<string, string>
+        {
+            ["Entry.Code"] = code,
+            ["Visit"] = Field(html, "Visit") ?? "",
+            ["__RequestVerificationToken"] = Field(html, "__RequestVerificationToken") ?? "",
+        };
+    }
+
+    /// <summary>Posts <paramref name="fields"/> to the follow-up page, with a handler when given.</summary>
+    public static async Task<Page> PostAsync(HttpClient client, IDictionary<string, string> fields, string? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await client.PostAsync(new Uri("/report/follow-up" + (handler is null ? "" : "?handler=" + handler), UriKind.Relative), content);
         return new Page(response, await response.Content.ReadAsStringAsync());
     }
 

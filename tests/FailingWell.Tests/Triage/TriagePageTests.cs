@@ -24,6 +24,22 @@ public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
+    [Theory]
+    [InlineData(StaffRoles.GovernanceLead, "/triage")]
+    [InlineData(StaffRoles.Admin, "/admin/audit")]
+    public async Task A_first_look_at_a_filtered_list_with_no_filter_in_the_address_shows_no_error(string role, string path)
+    {
+        // The route value "page" once bound into the filter's Page when the address had no filter.
+        var staff = await Staff.SignInAsync(app, await Staff.CreateAsync(app, role));
+
+        using var response = await staff.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("There is a problem", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("nhsuk-error-message", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_named_reporters_details_are_labelled_as_given_by_the_reporter_and_not_checked()
     {

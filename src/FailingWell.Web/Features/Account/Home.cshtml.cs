@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FailingWell.Web.Features.Account;
@@ -9,9 +10,15 @@ namespace FailingWell.Web.Features.Account;
 [Authorize]
 public sealed class HomeModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect(
-        User.IsInRole(StaffRoles.GovernanceLead) || User.IsInRole(StaffRoles.Admin) ? "/triage"
-        : User.IsInRole(StaffRoles.Guardian) && !User.IsInRole(StaffRoles.Executive) ? "/speak-up"
-        : User.IsInRole(StaffRoles.NetworkCoordinator) ? "/network/hub/members"
-        : "/digests");
+    public IActionResult OnGet() => LocalRedirect(LandingFor(User));
+
+    /// <summary>The first page <paramref name="user"/>'s roles may open: the one rule for every arrival (sign-in, authenticator set up).</summary>
+    public static string LandingFor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(StaffRoles.GovernanceLead) || user.IsInRole(StaffRoles.Admin) ? "/triage"
+            : user.IsInRole(StaffRoles.Guardian) && !user.IsInRole(StaffRoles.Executive) ? "/speak-up"
+            : user.IsInRole(StaffRoles.NetworkCoordinator) ? "/network/hub/members"
+            : "/digests";
+    }
 }

@@ -25,12 +25,8 @@ public sealed class TwoFactorModel(IMediator mediator) : PageModel
         await LoadAsync();
         if (await mediator.Send(Input))
         {
-            // Executives read digests; leads and admins start at the queue.
-            // A learning network hub's coordinator starts at its members.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl
-                : User.IsInRole(StaffRoles.Executive) ? "/digests"
-                : User.IsInRole(StaffRoles.NetworkCoordinator) && !User.IsInRole(StaffRoles.GovernanceLead) && !User.IsInRole(StaffRoles.Admin) ? "/network/hub/members"
-                : "/triage");
+            // The same landing as a sign-in: a guardian was once sent to the queue, which refused them.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : HomeModel.LandingFor(User));
         }
 
         ModelState.AddModelError("Input.Code", "The code is not right. Enter the code your authenticator app shows now");

@@ -2,7 +2,9 @@ namespace FailingWell.Web.Features.Admin;
 
 public sealed class AuditModel(IMediator mediator) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so the filter binds only from "Filter." fields: without a name, an address with none
+    // fell back to unprefixed values and the route's "page" (the page's path) landed in Filter.Page.
+    [BindProperty(SupportsGet = true, Name = "Filter")]
     public AuditFilter Filter { get; set; } = new();
 
     public AuditSearch.Result Result { get; private set; } = null!;

@@ -7,7 +7,8 @@ public sealed class OutboxModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public OutboxEmailStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": that is the route value Razor Pages sets to the page's path, and it won over the query.
+    [BindProperty(SupportsGet = true, Name = "PageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]

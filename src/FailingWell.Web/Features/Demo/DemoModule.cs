@@ -59,7 +59,7 @@ public static class DemoModule
 
         var lines = new List<string> { "", created ? "A demo trust was created (three years of reports)." : "This database holds the demo trust.", "Demo accounts (Development only), password for each: " + DemoTrust.Password };
         lines.AddRange(DemoTrust.Accounts.Select(a => $"  {a.Role,-15} {a.Email}"));
-        lines.Add("Admins and governance leads set up an authenticator app on first sign-in.");
+        lines.Add("Every account sets up an authenticator app on first sign-in.");
         if (demo.DemoReceipt is { } receipt)
         {
             lines.Add($"Try /report/follow-up with the receipt code of demo report {receipt.Reference}: {receipt.Code}");

@@ -19,6 +19,7 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         404 => "Page not found",
         403 => "You cannot see this page",
         400 => "Sorry, there is a problem with that request",
+        405 => "Sorry, there is a problem with that request",
         413 => "That was too much to send at once",
         415 => "Sorry, there is a problem with that request",
         429 => "You have tried too many times",

@@ -20,6 +20,7 @@ public sealed class FollowUpModel(
     public const string AttemptBucket = "receipt-attempt";
     public const string StaleForm = "This page was open for too long. Please try again.";
     public const string WrongCode = "We could not find a report with that code. Check the code and try again.";
+    public const string VisitEnded = "This page has expired. For your safety, enter your receipt code again.";
     public const string SessionEnded = "For your safety, you were signed out after 20 minutes without activity. Enter your receipt code again.";
 
     [BindProperty]
@@ -37,6 +38,10 @@ public sealed class FollowUpModel(
     [BindProperty]
     public string? Session { get; set; }
 
+    /// <summary>The code form's visit (see <see cref="FollowUpVisit"/>): a re-posted form of an ended visit opens nothing.</summary>
+    [BindProperty]
+    public string? Visit { get; set; }
+
     public ReadFollowUp.View? Report { get; private set; }
 
     /// <summary>A speak-up case the code opened, instead of a report.</summary>
@@ -46,16 +51,23 @@ public sealed class FollowUpModel(
 
     public bool MessageSent { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => Visit = FollowUpVisit.Start(HttpContext);
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             ModelState.AddModelError("Entry.Code", StaleForm);
-            return Page();
+            return EntryPage();
+        }
+
+        if (!FollowUpVisit.Matches(HttpContext, Visit))
+        {
+            // Back or Reload after Finish, or after the code was used: never the code again, nor what it opened.
+            ModelState.Clear();
+            Entry = new OpenWithReceipt.Command();
+            ModelState.AddModelError("Entry.Code", VisitEnded);
+            return EntryPage();
         }
 
         if (limiter.IsLimited(HttpContext, Bucket, settings.Value.MaxWrongCodesPerHour)
@@ -70,16 +82,17 @@ public sealed class FollowUpModel(
         {
             limiter.Record(HttpContext, Bucket);
             ModelState.AddModelError("Entry.Code", WrongCode);
-            return Page();
+            return EntryPage();
         }
 
         Entry = new OpenWithReceipt.Command();
+        FollowUpVisit.Start(HttpContext); // This form, re-posted, now opens nothing.
         return opened.IsSpeakUp ? await ShowCaseAsync(opened.Id) : await ShowAsync(opened.Id);
     }
 
     public async Task<IActionResult> OnPostCaseMessageAsync()
     {
-        var caseId = sessions.OpenCase(Session);
+        var caseId = sessions.OpenCase(Session, FollowUpVisit.Current(HttpContext));
         if (caseId is null)
         {
             return SignedOut();
@@ -100,7 +113,7 @@ public sealed class FollowUpModel(
 
     public async Task<IActionResult> OnPostAnswerAsync()
     {
-        var caseId = sessions.OpenCase(Session);
+        var caseId = sessions.OpenCase(Session, FollowUpVisit.Current(HttpContext));
         if (caseId is null)
         {
             return SignedOut();
@@ -119,17 +132,32 @@ public sealed class FollowUpModel(
         return await ShowCaseAsync(caseId.Value);
     }
 
+    /// <summary>Finish: the visit ends, so Back or Reload re-posts forms that open nothing.</summary>
+    public IActionResult OnPostFinish()
+    {
+        FollowUpVisit.End(HttpContext);
+        return Redirect("/");
+    }
+
     private PageResult SignedOut()
     {
         ModelState.Clear();
         ModelState.AddModelError("Entry.Code", SessionEnded);
+        return EntryPage();
+    }
+
+    /// <summary>The code form, on a visit of its own.</summary>
+    private PageResult EntryPage()
+    {
+        Visit = FollowUpVisit.Start(HttpContext);
+        ModelState.Remove(nameof(Visit));
         return Page();
     }
 
     private async Task<IActionResult> ShowCaseAsync(int caseId, bool keepMessage = false)
     {
         Case = await mediator.Send(new ReadCaseFollowUp.Query(caseId));
-        Session = sessions.IssueForCase(caseId);
+        Session = sessions.IssueForCase(caseId, FollowUpVisit.Current(HttpContext));
         if (!keepMessage)
         {
             ModelState.Remove("CaseMessage.Body");
@@ -147,12 +175,10 @@ public sealed class FollowUpModel(
 
     public async Task<IActionResult> OnPostMessageAsync()
     {
-        var reportId = sessions.Open(Session);
+        var reportId = sessions.Open(Session, FollowUpVisit.Current(HttpContext));
         if (reportId is null)
         {
-            ModelState.Clear();
-            ModelState.AddModelError("Entry.Code", SessionEnded);
-            return Page();
+            return SignedOut();
         }
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
@@ -172,7 +198,7 @@ public sealed class FollowUpModel(
     private async Task<IActionResult> ShowAsync(int reportId, bool keepMessage = false)
     {
         Report = await mediator.Send(new ReadFollowUp.Query(reportId));
-        Session = sessions.Issue(reportId);
+        Session = sessions.Issue(reportId, FollowUpVisit.Current(HttpContext));
         if (!keepMessage)
         {
             ModelState.Remove("Message.Body");

@@ -5,7 +5,9 @@ namespace FailingWell.Web.Features.Triage;
 /// <summary>/triage: the queue of reports for governance leads, with bulk actions and saved views.</summary>
 public sealed class IndexModel(IMediator mediator, QueueMemory memory, ICurrentStaff staff) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so the filter binds only from "Filter." fields: without a name, an address with none
+    // fell back to unprefixed values and the route's "page" (the page's path) landed in Filter.Page.
+    [BindProperty(SupportsGet = true, Name = "Filter")]
     public Queue.Filter Filter { get; set; } = new();
 
     [BindProperty]

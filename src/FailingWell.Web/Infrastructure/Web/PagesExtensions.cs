@@ -40,6 +40,7 @@ public static class PagesExtensions
             })
             .AddMvcOptions(options =>
             {
+                options.Filters.Add<MethodNotAllowedPageFilter>();
                 options.Filters.Add<ValidationPageFilter>();
                 // Our forms name fields "Input.WhatHappened", never jQuery's "a[b]": its reader throws on
                 // a key with an unclosed bracket, before any page (the error page included) can answer.
