@@ -30,7 +30,7 @@ public sealed partial class ArchitectureTests
         ["Network"] = ["Culture"], // the SPC rules for the insularity signals; Triage and Learning show its panel by name (a view component)
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views
-        ["SpeakUp"] = ["Reporting", "Triage"], // the receipt scheme and message view; the deadlines
+        ["SpeakUp"] = ["Admin", "Reporting", "Triage"], // a guardian approves a Guardian role request (Admin's grant); the receipt scheme and message view; the deadlines
         ["Triage"] = [],
     };
 

@@ -16,6 +16,14 @@ public class FailingWellApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
+    static FailingWellApp()
+    {
+        // Each host watches its wwwroot (asp-append-version) and settings files; with inotify, the
+        // hosts a parallel run keeps alive passed the user's 128 instances and pages failed with
+        // IOException. Polling watchers take none (and the site processes tests start inherit it).
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public FailingWellApp()
         : this(migrated: true)
     {
