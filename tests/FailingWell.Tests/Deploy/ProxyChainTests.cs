@@ -52,6 +52,45 @@ public sealed class ProxyChainTests
     }
 
     [Fact]
+    public async Task Behind_nginx_wrong_codes_and_failed_sign_ins_from_rotating_addresses_in_one_IPv6_64_are_limited_as_one_client()
+    {
+        const string wrongCode = "0000-0000-0000-0000-0000-0000";
+        using var database = new FailingWellApp();
+        var settings = BehindTwoProxies(reportsPerHour: 5);
+        settings["Reporting:MaxWrongCodesPerHour"] = "3";
+        settings["Accounts:MaxFailedSignInsPerClientPerHour"] = "3";
+        settings["Database:MigrateOnStart"] = "true";
+        using var node = await SiteProcess.StartPublishedAsync(database, settings);
+        using var nginx = await Nginx.StartInFrontOfAsync(node);
+
+        // A script takes a new address in its /64 for every try (issue 37: 27,784 wrong codes in 40 s, none refused).
+        var rotating = new[] { "2001:db8:5:6::1", "2001:db8:5:6:a1b2:c3d4:e5f6:1", "2001:db8:5:6:ffff:ffff:ffff:fffe", "2001:db8:5:6:1234:5678:9abc:def0" };
+        var codes = new List<HttpStatusCode>();
+        foreach (var address in rotating)
+        {
+            using var browser = nginx.Browser(client: address);
+            codes.Add((await FollowUps.OpenAsync(browser, wrongCode)).Response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        using (var neighbour = nginx.Browser(client: "2001:db8:5:7::1"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await FollowUps.OpenAsync(neighbour, wrongCode)).Response.StatusCode);
+        }
+
+        // Failed sign-ins naming a different account each time, from the same rotating /64.
+        var signIns = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var browser = nginx.Browser(client: $"2001:db8:9:9::{i + 1:x}");
+            await browser.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+            signIns.Add((await Staff.PostSignInAsync(browser, $"someone{i}@trust.nhs.uk", "not the password")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], signIns);
+    }
+
+    [Fact]
     public async Task Configured_proxies_replace_the_loopback_default_so_a_local_process_cannot_claim_to_be_other_clients()
     {
         using var database = new FailingWellApp();

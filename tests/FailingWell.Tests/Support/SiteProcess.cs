@@ -10,14 +10,19 @@ namespace FailingWell.Tests.Support;
 public sealed class SiteProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private SiteProcess(Process process, Uri address)
+    private SiteProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The process's last 400 lines of output (warnings and errors: it logs at Warning), for a failing test to quote.</summary>
+    public string Output => string.Join('\n', _output);
 
     /// <summary>
     /// Starts the site on the database of <paramref name="database"/> (SQLite file or PostgreSQL), on
@@ -65,11 +70,25 @@ public sealed class SiteProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            output.Enqueue(line);
+            while (output.Count > 400 && output.TryDequeue(out _))
+            {
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var site = new SiteProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var site = new SiteProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
         using var probe = new HttpClient { BaseAddress = site.Address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -92,7 +111,7 @@ public sealed class SiteProcess : IDisposable
         }
 
         site.Dispose();
-        throw new InvalidOperationException("The site did not start.");
+        throw new InvalidOperationException("The site did not start. Its last words:\n" + site.Output);
     }
 
     /// <summary>
