@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace FailingWell.Web.Features.Account;
 
 /// <summary>
 /// Where a member of staff lands after signing in with no page to go back to: the first page their
 /// role may open. Read on the request after sign-in, when the cookie holds the roles.
 /// </summary>
-[Authorize]
 public sealed class HomeModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect(
