@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -150,6 +151,54 @@ public sealed class AccessTableTests
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, [.. problems, "", "What each gets today:", .. seen]));
+    }
+
+    [Fact]
+    public void Every_page_and_endpoint_states_who_may_open_it()
+    {
+        using var app = new FailingWellApp();
+        var unstated = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && e.Metadata.GetMetadata<IAuthorizeData>() is null)
+            .Select(Key)
+            .ToList();
+
+        Assert.True(unstated.Count == 0, "These say neither who may open them nor that anyone may (in their feature's module, AuthorizePages): " + string.Join(", ", unstated));
+    }
+
+    [Fact]
+    public async Task A_page_no_module_names_needs_a_member_of_staff_signed_in_with_two_factors()
+    {
+        using var app = new FailingWellApp();
+        var fallback = await app.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        Assert.NotNull(fallback);
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+
+        static System.Security.Claims.ClaimsPrincipal Person(bool signedIn, string? role, bool twoFactors)
+        {
+            var claims = new List<System.Security.Claims.Claim>();
+            if (role is not null)
+            {
+                claims.Add(new(System.Security.Claims.ClaimTypes.Role, role));
+            }
+
+            if (twoFactors)
+            {
+                claims.Add(new("amr", "mfa"));
+            }
+
+            return new(new System.Security.Claims.ClaimsIdentity(claims, signedIn ? "Identity.Application" : null));
+        }
+
+        foreach (var role in StaffRoles.All)
+        {
+            Assert.True((await authorization.AuthorizeAsync(Person(true, role, twoFactors: true), fallback)).Succeeded, role + " with two factors");
+            Assert.False((await authorization.AuthorizeAsync(Person(true, role, twoFactors: false), fallback)).Succeeded, role + " without two factors");
+        }
+
+        Assert.False((await authorization.AuthorizeAsync(Person(false, null, twoFactors: false), fallback)).Succeeded, "not signed in");
+        Assert.False((await authorization.AuthorizeAsync(Person(true, null, twoFactors: true), fallback)).Succeeded, "signed in with no staff role");
     }
 
     // A page by its route; a minimal endpoint by its methods and route.
