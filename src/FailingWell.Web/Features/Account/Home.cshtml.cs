@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 
 namespace FailingWell.Web.Features.Account;
 
@@ -7,7 +6,6 @@ namespace FailingWell.Web.Features.Account;
 /// Where a member of staff lands after signing in with no page to go back to: the first page their
 /// role may open. Read on the request after sign-in, when the cookie holds the roles.
 /// </summary>
-[Authorize]
 public sealed class HomeModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect(LandingFor(User));

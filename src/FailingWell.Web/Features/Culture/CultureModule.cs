@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 
@@ -5,6 +6,17 @@ namespace FailingWell.Web.Features.Culture;
 
 public static class CultureModule
 {
+    /// <summary>Culture signals hold no report text: executives, leads and admins read them.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Culture", Policies.ReadGovernance);
+        // What the signals are measured against is set by admins.
+        conventions.AuthorizePage("/Culture/Denominators", Policies.Administer);
+        conventions.AuthorizePage("/Culture/Annotations", Policies.Administer);
+        conventions.AuthorizePage("/Culture/Peers", Policies.Administer);
+        conventions.AuthorizePage("/Culture/Targets", Policies.Administer);
+    }
+
     public static WebApplicationBuilder AddFailingWellCulture(this WebApplicationBuilder builder)
     {
         var settings = builder.AddSettings<CultureSettings>(CultureSettings.Section);

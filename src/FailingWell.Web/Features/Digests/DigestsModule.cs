@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 
@@ -5,6 +6,12 @@ namespace FailingWell.Web.Features.Digests;
 
 public static class DigestsModule
 {
+    /// <summary>Digests hold no report text: executives, leads and admins.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Digests", Policies.ReadGovernance);
+    }
+
     public static WebApplicationBuilder AddFailingWellDigests(this WebApplicationBuilder builder)
     {
         var settings = builder.AddSettings<DigestSettings>(DigestSettings.Section);

@@ -1,7 +1,5 @@
 namespace FailingWell.Web.Features.Network;
 
-// Named here, beside the page: the Network feature keeps its pages' rules with them.
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Administer)]
 public sealed class ConsentModel(IMediator mediator) : PageModel
 {
     [BindProperty]

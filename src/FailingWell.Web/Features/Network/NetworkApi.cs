@@ -18,11 +18,13 @@ public static class NetworkApi
     public static WebApplication MapFailingWellNetwork(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/network/api/messages", ReceiveAsync);
-        app.MapGet("/network/api/notes", NotesAsync);
-        app.MapGet("/network/api/peers", (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+        // No staff sign-in: a member's signature on each request is the check (decision 0072).
+        var api = app.MapGroup("/network/api").AllowAnonymous();
+        api.MapPost("/messages", ReceiveAsync);
+        api.MapGet("/notes", NotesAsync);
+        api.MapGet("/peers", (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
             ForMemberAsync(context, member => mediator.Send(new PeerAggregatesForMember.Query(member), cancellationToken), cancellationToken));
-        app.MapGet("/network/api/support", (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+        api.MapGet("/support", (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
             ForMemberAsync(context, member => mediator.Send(new SupportOffersForMember.Query(member), cancellationToken), cancellationToken));
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 
@@ -9,6 +10,22 @@ namespace FailingWell.Web.Features.Network;
 /// </summary>
 public static class NetworkModule
 {
+    /// <summary>
+    /// The learning network: the hub's pages for its coordinators, notes for leads, the library for more;
+    /// a member's link and consent for admins, its peers for governance, peer support offered to it for
+    /// executives and admins. The hub's machine API (NetworkApi) signs each request instead.
+    /// </summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Network/Hub", Policies.CoordinateNetwork);
+        conventions.AuthorizeFolder("/Network/Notes", Policies.Triage);
+        conventions.AuthorizeFolder("/Network/Library", Policies.ReadNetworkLibrary);
+        conventions.AuthorizePage("/Network/Status", Policies.Administer);
+        conventions.AuthorizePage("/Network/Consent", Policies.Administer);
+        conventions.AuthorizePage("/Network/Peers", Policies.ReadGovernance);
+        conventions.AuthorizePage("/Network/Support", Policies.AnswerNetworkSupport);
+    }
+
     public static WebApplicationBuilder AddFailingWellNetwork(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -2,8 +2,6 @@ using FailingWell.Web.Domain.Network;
 
 namespace FailingWell.Web.Features.Network;
 
-// Named here, beside the page: the Network feature keeps its pages' rules with them.
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = PeersModule.AnswerSupport)]
 public sealed class SupportModel(IMediator mediator) : PageModel
 {
     [BindProperty]

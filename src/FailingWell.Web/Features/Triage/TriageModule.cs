@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 
@@ -5,6 +6,12 @@ namespace FailingWell.Web.Features.Triage;
 
 public static class TriageModule
 {
+    /// <summary>The queue and the reports in it: governance leads and admins.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Triage", Policies.Triage);
+    }
+
     public static WebApplicationBuilder AddFailingWellTriage(this WebApplicationBuilder builder)
     {
         var settings = builder.AddSettings<TriageSettings>(TriageSettings.Section,

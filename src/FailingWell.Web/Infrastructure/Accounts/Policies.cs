@@ -1,15 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Routing;
 
 namespace FailingWell.Web.Infrastructure.Accounts;
 
 /// <summary>
 /// Who may do what. Every governance page needs a sign-in with an authenticator code; report text
-/// is for governance leads and admins only.
+/// is for governance leads and admins only. Which page needs which policy is said by each feature's
+/// module (its AuthorizePages); a page no module names needs <see cref="Staff"/> (the fallback policy).
 /// </summary>
 public static class Policies
 {
+    /// <summary>
+    /// Any member of staff, signed in with an authenticator code: what every page and endpoint needs
+    /// unless its module says otherwise, so a page added without a rule is closed, not open (decision 0097).
+    /// </summary>
+    public const string Staff = nameof(Staff);
+
     /// <summary>Read and act on reports: governance leads and admins, signed in with an authenticator code.</summary>
     public const string Triage = nameof(Triage);
 
@@ -28,9 +36,19 @@ public static class Policies
     /// <summary>The learning network's library: leads, guardians, executives and admins, with an authenticator code.</summary>
     public const string ReadNetworkLibrary = nameof(ReadNetworkLibrary);
 
+    /// <summary>Accepting or declining a network's peer support: executives and admins, with an authenticator code.</summary>
+    public const string AnswerNetworkSupport = nameof(AnswerNetworkSupport);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var staff = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireRole(StaffRoles.All)
+            .AddRequirements(new TwoFactorRequirement())
+            .Build();
+        options.AddPolicy(Staff, staff);
+        options.FallbackPolicy = staff;
         options.AddPolicy(Triage, policy => policy
             .RequireRole(StaffRoles.GovernanceLead, StaffRoles.Admin)
             .AddRequirements(new TwoFactorRequirement()));
@@ -48,6 +66,9 @@ public static class Policies
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(ReadNetworkLibrary, policy => policy
             .RequireRole(StaffRoles.GovernanceLead, StaffRoles.Guardian, StaffRoles.Executive, StaffRoles.Admin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(AnswerNetworkSupport, policy => policy
+            .RequireRole(StaffRoles.Executive, StaffRoles.Admin)
             .AddRequirements(new TwoFactorRequirement()));
     }
 }
@@ -80,6 +101,13 @@ public sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResultH
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        // An address no page answers (404), or a page asked with a method it does not take (405), has
+        // nothing behind it to protect: it is answered as it always was, not sent to sign in.
+        if (!authorizeResult.Succeeded && context.GetEndpoint() is not RouteEndpoint)
+        {
+            return next(context);
+        }
+
         var onlyTwoFactorMissing = authorizeResult.Forbidden
             && authorizeResult.AuthorizationFailure?.FailedRequirements.All(r => r is TwoFactorRequirement) == true
             && context.User.Identity?.IsAuthenticated == true;

@@ -18,15 +18,16 @@ public static class HealthExtensions
     /// <summary>/health: one line of JSON per check, for load balancers and monitoring. No details.</summary>
     public static WebApplication MapFailingWellHealth(this WebApplication app)
     {
+        // Open to anyone (monitors do not sign in), and say nothing but up or down.
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = WriteAsync,
-        }).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
 
         // For orchestrators: live = the process answers (restart it if not); ready = it can serve
         // (database and scheduler), so a load balancer sends it traffic.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).DisableHttpMetrics();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteAsync }).DisableHttpMetrics();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).DisableHttpMetrics().AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteAsync }).DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 

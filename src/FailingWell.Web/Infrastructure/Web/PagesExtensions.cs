@@ -15,28 +15,20 @@ public static class PagesExtensions
             {
                 // Pages live with their requests and handlers, one folder per audience and capability.
                 options.RootDirectory = "/Features";
-                options.Conventions.AuthorizeFolder("/Triage", Accounts.Policies.Triage);
-                options.Conventions.AuthorizeFolder("/Admin", Accounts.Policies.Administer);
-                options.Conventions.AuthorizeFolder("/Digests", Accounts.Policies.ReadGovernance);
-                options.Conventions.AuthorizeFolder("/Culture", Accounts.Policies.ReadGovernance);
-                options.Conventions.AuthorizeFolder("/SpeakUp", Accounts.Policies.SpeakUp);
-                options.Conventions.AuthorizePage("/Culture/Denominators", Accounts.Policies.Administer);
-                options.Conventions.AuthorizePage("/Culture/Annotations", Accounts.Policies.Administer);
-                options.Conventions.AuthorizePage("/Culture/Peers", Accounts.Policies.Administer);
-                options.Conventions.AuthorizePage("/Culture/Targets", Accounts.Policies.Administer);
-                // Learning responses: executives read; the pages' posts need a lead (ChangesNeedPolicy).
-                options.Conventions.AuthorizeFolder("/Learning", Accounts.Policies.ReadGovernance);
-                options.Conventions.AuthorizePage("/Learning/Start", Accounts.Policies.Triage);
-                options.Conventions.AuthorizePage("/Learning/Thematic", Accounts.Policies.Triage);
-                options.Conventions.AuthorizePage("/Learning/JustCultureGuide", Accounts.Policies.Triage);
-                options.Conventions.AuthorizePage("/Learning/JustCultureRecord", Accounts.Policies.Triage);
-                // The learning network: the hub's pages for its coordinators, notes for leads, the library for more.
-                options.Conventions.AuthorizeFolder("/Network/Hub", Accounts.Policies.CoordinateNetwork);
-                options.Conventions.AuthorizeFolder("/Network/Notes", Accounts.Policies.Triage);
-                options.Conventions.AuthorizeFolder("/Network/Library", Accounts.Policies.ReadNetworkLibrary);
-                options.Conventions.AuthorizePage("/Network/Status", Accounts.Policies.Administer);
+                // Each feature's module says who may open its pages; a page none names needs a member of
+                // staff signed in with two factors (the fallback policy, docs/decisions/0097).
+                Features.Account.AccountModule.AuthorizePages(options.Conventions);
+                Features.Admin.AdminModule.AuthorizePages(options.Conventions);
+                Features.Culture.CultureModule.AuthorizePages(options.Conventions);
+                Features.Digests.DigestsModule.AuthorizePages(options.Conventions);
+                Features.Errors.ErrorsModule.AuthorizePages(options.Conventions);
+                Features.Home.HomeModule.AuthorizePages(options.Conventions);
+                Features.Learning.LearningModule.AuthorizePages(options.Conventions);
+                Features.Network.NetworkModule.AuthorizePages(options.Conventions);
+                Features.Reporting.ReportingModule.AuthorizePages(options.Conventions);
+                Features.SpeakUp.SpeakUpModule.AuthorizePages(options.Conventions);
+                Features.Triage.TriageModule.AuthorizePages(options.Conventions);
                 options.Conventions.AddPageRoute("/Network/Notes/Edit", "/network/notes/{id:int}/edit");
-                options.Conventions.AuthorizePage("/Account/TwoFactor");
             })
             .AddMvcOptions(options =>
             {

@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace FailingWell.Web.Features.Network;
 
-// Named here, beside the page: the Network feature keeps its pages' rules with them.
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.CoordinateNetwork)]
 public sealed class HubReviewModel(IMediator mediator) : PageModel
 {
     [BindProperty]
