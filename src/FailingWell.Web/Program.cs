@@ -34,7 +34,7 @@ builder
     .AddFailingWellDemo()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()
-    .AddFailingWellPages();
+    .AddFailingWellPages(PageAccess.AuthorizePages);
 
 var app = builder.Build();
 if (DatabaseExtensions.MigratesOnStart(app.Environment, app.Configuration) || args is ["migrate", ..])

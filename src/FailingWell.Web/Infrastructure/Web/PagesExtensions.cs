@@ -4,7 +4,7 @@ namespace FailingWell.Web.Infrastructure.Web;
 
 public static class PagesExtensions
 {
-    public static WebApplicationBuilder AddFailingWellPages(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFailingWellPages(this WebApplicationBuilder builder, Action<Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection> authorizePages)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         // One count of what a client may only do a few times an hour, for every form that limits.
@@ -15,19 +15,9 @@ public static class PagesExtensions
             {
                 // Pages live with their requests and handlers, one folder per audience and capability.
                 options.RootDirectory = "/Features";
-                // Each feature's module says who may open its pages; a page none names needs a member of
-                // staff signed in with two factors (the fallback policy, docs/decisions/0097).
-                Features.Account.AccountModule.AuthorizePages(options.Conventions);
-                Features.Admin.AdminModule.AuthorizePages(options.Conventions);
-                Features.Culture.CultureModule.AuthorizePages(options.Conventions);
-                Features.Digests.DigestsModule.AuthorizePages(options.Conventions);
-                Features.Errors.ErrorsModule.AuthorizePages(options.Conventions);
-                Features.Home.HomeModule.AuthorizePages(options.Conventions);
-                Features.Learning.LearningModule.AuthorizePages(options.Conventions);
-                Features.Network.NetworkModule.AuthorizePages(options.Conventions);
-                Features.Reporting.ReportingModule.AuthorizePages(options.Conventions);
-                Features.SpeakUp.SpeakUpModule.AuthorizePages(options.Conventions);
-                Features.Triage.TriageModule.AuthorizePages(options.Conventions);
+                // Each feature's module says who may open its pages, gathered by the host; a page none
+                // names needs a member of staff signed in with two factors (docs/decisions/0097).
+                authorizePages(options.Conventions);
                 options.Conventions.AddPageRoute("/Network/Notes/Edit", "/network/notes/{id:int}/edit");
             })
             .AddMvcOptions(options =>
