@@ -373,7 +373,6 @@ internal sealed class LearningConfiguration :
     IEntityTypeConfiguration<ResponsePlanVersion>, IEntityTypeConfiguration<LearningResponse>, IEntityTypeConfiguration<LearningResponseReport>,
     IEntityTypeConfiguration<SafetyAction>, IEntityTypeConfiguration<Engagement>
 {
-    public const int MaxText = 10_000;
 
     public void Configure(EntityTypeBuilder<ResponsePlanVersion> builder)
     {
@@ -404,7 +403,7 @@ internal sealed class LearningConfiguration :
             nameof(LearningResponse.Findings), nameof(LearningResponse.AarExpected), nameof(LearningResponse.AarActual), nameof(LearningResponse.AarWhyDifferent),
             nameof(LearningResponse.AarLearned), nameof(LearningResponse.TermsOfReference), nameof(LearningResponse.ReporterSummary) })
         {
-            builder.Property(text).HasMaxLength(MaxText);
+            builder.Property(text).HasMaxLength(TextLimit.Characters);
         }
 
         builder.HasOne(r => r.PlanVersion).WithMany().HasForeignKey(r => r.PlanVersionId).OnDelete(DeleteBehavior.Restrict);
@@ -439,6 +438,6 @@ internal sealed class LearningConfiguration :
     {
         builder.ToTable("Engagements");
         builder.Property(e => e.Role).HasMaxLength(100);
-        builder.Property(e => e.Notes).HasMaxLength(MaxText);
+        builder.Property(e => e.Notes).HasMaxLength(TextLimit.Characters);
     }
 }

@@ -281,7 +281,6 @@ internal sealed class ReportConfiguration :
     IEntityTypeConfiguration<ReportMessage>,
     IEntityTypeConfiguration<ReportAction>
 {
-    public const int MaxTextLength = 10_000;
 
     public void Configure(EntityTypeBuilder<Report> builder)
     {
@@ -289,12 +288,12 @@ internal sealed class ReportConfiguration :
         builder.Property(r => r.Reference).HasMaxLength(20).IsRequired();
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.HasIndex(r => new { r.ReferenceYear, r.ReferenceNumber }).IsUnique();
-        builder.Property(r => r.WhatHappened).HasMaxLength(MaxTextLength).IsRequired();
-        builder.Property(r => r.ImmediateAction).HasMaxLength(MaxTextLength);
+        builder.Property(r => r.WhatHappened).HasMaxLength(TextLimit.Characters).IsRequired();
+        builder.Property(r => r.ImmediateAction).HasMaxLength(TextLimit.Characters);
         builder.Property(r => r.ReporterName).HasMaxLength(200);
         builder.Property(r => r.ReporterEmail).HasMaxLength(320);
-        builder.Property(r => r.OutcomeForReporter).HasMaxLength(MaxTextLength);
-        builder.Property(r => r.Learning).HasMaxLength(MaxTextLength);
+        builder.Property(r => r.OutcomeForReporter).HasMaxLength(TextLimit.Characters);
+        builder.Property(r => r.Learning).HasMaxLength(TextLimit.Characters);
         builder.Property(r => r.ReceiptLocator).HasMaxLength(8).IsRequired();
         builder.HasIndex(r => r.ReceiptLocator).IsUnique();
         builder.Property(r => r.ReceiptSalt).HasMaxLength(16).IsRequired();
@@ -336,7 +335,7 @@ internal sealed class ReportConfiguration :
     public void Configure(EntityTypeBuilder<ReportMessage> builder)
     {
         builder.ToTable("ReportMessages");
-        builder.Property(m => m.Body).HasMaxLength(MaxTextLength).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(TextLimit.Characters).IsRequired();
         builder.Property(m => m.ReviewerName).HasMaxLength(200);
         builder.HasIndex(m => new { m.ReportId, m.SubmissionId }).IsUnique();
     }

@@ -247,11 +247,11 @@ internal sealed class SpeakUpCaseConfiguration : IEntityTypeConfiguration<SpeakU
         builder.ToTable("SpeakUpCases");
         builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Reference).IsUnique();
-        builder.Property(c => c.WhatIsTheConcern).HasMaxLength(ReportConfiguration.MaxTextLength).IsRequired();
+        builder.Property(c => c.WhatIsTheConcern).HasMaxLength(TextLimit.Characters).IsRequired();
         builder.Property(c => c.ReporterName).HasMaxLength(200);
         builder.Property(c => c.ReporterEmail).HasMaxLength(320);
-        builder.Property(c => c.ActionsTaken).HasMaxLength(ReportConfiguration.MaxTextLength);
-        builder.Property(c => c.Feedback).HasMaxLength(ReportConfiguration.MaxTextLength);
+        builder.Property(c => c.ActionsTaken).HasMaxLength(TextLimit.Characters);
+        builder.Property(c => c.Feedback).HasMaxLength(TextLimit.Characters);
         builder.Property(c => c.HandOverConsentNote).HasMaxLength(2000);
         builder.Property(c => c.ReceiptLocator).HasMaxLength(8).IsRequired();
         builder.HasIndex(c => c.ReceiptLocator).IsUnique();
@@ -271,7 +271,7 @@ internal sealed class SpeakUpCaseConfiguration : IEntityTypeConfiguration<SpeakU
     public void Configure(EntityTypeBuilder<SpeakUpMessage> builder)
     {
         builder.ToTable("SpeakUpMessages");
-        builder.Property(m => m.Body).HasMaxLength(ReportConfiguration.MaxTextLength).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(TextLimit.Characters).IsRequired();
         builder.Property(m => m.GuardianName).HasMaxLength(200);
         builder.HasIndex(m => new { m.CaseId, m.SubmissionId }).IsUnique();
     }

@@ -33,7 +33,7 @@ public static class AddEngagement
             RuleFor(c => c.AcceptedOn).Must((c, d) => d is null || c.OfferedOn is null || d >= c.OfferedOn).WithMessage("It cannot be accepted before it was offered");
             RuleFor(c => c.MetOn).Must((c, d) => d is null || c.OfferedOn is null || d >= c.OfferedOn).WithMessage("The meeting cannot be before the offer");
             RuleFor(c => c.FindingsSharedOn).Must((c, d) => d is null || c.OfferedOn is null || d >= c.OfferedOn).WithMessage("Findings cannot be shared before the offer");
-            RuleFor(c => c.Notes).MaximumLength(LearningConfiguration.MaxText).WithMessage("The notes must be 10,000 characters or fewer");
+            RuleFor(c => c.Notes).WithinTextLimit("The notes");
         }
     }
 

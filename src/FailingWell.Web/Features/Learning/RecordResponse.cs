@@ -66,7 +66,7 @@ public static class RecordResponse
                 c => c.AarLearned, c => c.TermsOfReference,
             })
             {
-                RuleFor(text).MaximumLength(LearningConfiguration.MaxText).WithMessage("This must be 10,000 characters or fewer");
+                RuleFor(text).WithinTextLimit("This");
             }
 
             // What the type needs, looked up from the response as stored (the form does not say its type).

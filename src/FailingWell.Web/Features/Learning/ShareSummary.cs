@@ -15,7 +15,7 @@ public static class ShareSummary
         public Validator() =>
             RuleFor(c => c.Summary)
                 .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Write the summary for the reporter: what was found and what will change")
-                .MaximumLength(LearningConfiguration.MaxText).WithMessage("The summary must be 10,000 characters or fewer");
+                .WithinTextLimit("The summary");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>

@@ -21,7 +21,7 @@ public static class ReplyToGuardian
         public Validator() =>
             RuleFor(r => r.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write your message")
-                .MaximumLength(SubmitReport.MaxTextLength).WithMessage($"Your message must be {SubmitReport.MaxTextLength:N0} characters or fewer");
+                .WithinTextLimit("Your message");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, bool>

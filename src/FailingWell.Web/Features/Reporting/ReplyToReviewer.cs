@@ -24,7 +24,7 @@ public static class ReplyToReviewer
         {
             RuleFor(r => r.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write your message")
-                .MaximumLength(SubmitReport.MaxTextLength).WithMessage($"Your message must be {SubmitReport.MaxTextLength:N0} characters or fewer");
+                .WithinTextLimit("Your message");
         }
     }
 

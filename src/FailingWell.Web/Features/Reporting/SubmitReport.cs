@@ -8,7 +8,6 @@ namespace FailingWell.Web.Features.Reporting;
 /// </summary>
 public static class SubmitReport
 {
-    public const int MaxTextLength = 10_000;
 
     public enum WhenChoice
     {
@@ -119,7 +118,7 @@ public static class SubmitReport
             When(c => !c.GoesToTheGuardian, () => ReportRulesFor(time, listed));
             RuleFor(c => c.WhatHappened)
                 .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Tell us what happened")
-                .MaximumLength(MaxTextLength).WithMessage($"What happened must be {MaxTextLength:N0} characters or fewer");
+                .WithinTextLimit("What happened");
             RuleFor(c => c.Where)
                 .MustAsync(async (where, ct) => await listed.PlaceAsync(where, ct) is not null)
                 .WithMessage("Select where it happened from the list, or 'Not sure'");
@@ -134,7 +133,7 @@ public static class SubmitReport
             RuleFor(c => c.Kind).NotNull().WithMessage("Select what you want to tell us about")
                 .IsInEnum().WithMessage("Select what you want to tell us about");
             RuleFor(c => c.ImmediateAction)
-                .MaximumLength(MaxTextLength).WithMessage($"What was done straight away must be {MaxTextLength:N0} characters or fewer");
+                .WithinTextLimit("What was done straight away");
 
             RuleFor(c => c.When).NotNull().WithMessage("Select when it happened")
                 .IsInEnum().WithMessage("Select when it happened");

@@ -17,7 +17,7 @@ public static class CloseCase
         public Validator() =>
             RuleFor(c => c.Feedback)
                 .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write the feedback the person who spoke up will read")
-                .MaximumLength(ReportConfiguration.MaxTextLength).WithMessage("The feedback must be 10,000 characters or fewer");
+                .WithinTextLimit("The feedback");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>

@@ -30,7 +30,7 @@ public static class HandOverToGovernance
                 .MaximumLength(2000).WithMessage("The note must be 2,000 characters or fewer");
             RuleFor(c => c.WhatHappened)
                 .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write what governance needs to know, in your own words")
-                .MaximumLength(ReportConfiguration.MaxTextLength).WithMessage("It must be 10,000 characters or fewer");
+                .WithinTextLimit("It");
             RuleFor(c => c.CategoryId)
                 .NotNull().WithMessage("Select what it is about")
                 .MustAsync(async (id, ct) => id is null || await db.Categories.AnyAsync(c => c.Id == id && !c.IsRetired, ct))

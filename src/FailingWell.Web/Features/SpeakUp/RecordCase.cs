@@ -34,7 +34,7 @@ public static class RecordCase
                 .MustAsync(async (id, ct) => id is null || await db.StaffGroups.AnyAsync(s => s.Id == id, ct))
                 .WithMessage("Select the professional group from the list");
             RuleFor(c => c.ActionsTaken)
-                .MaximumLength(ReportConfiguration.MaxTextLength).WithMessage("The actions must be 10,000 characters or fewer");
+                .WithinTextLimit("The actions");
         }
     }
 

@@ -15,7 +15,7 @@ public static class Close
         public Validator() =>
             RuleFor(c => c.Outcome)
                 .Must(o => !string.IsNullOrWhiteSpace(o)).WithMessage("Write the outcome for the reporter: a report cannot be closed without telling them what happened")
-                .MaximumLength(10_000).WithMessage("The outcome must be 10,000 characters or fewer");
+                .WithinTextLimit("The outcome");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>

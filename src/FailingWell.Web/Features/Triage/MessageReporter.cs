@@ -22,7 +22,7 @@ public static class MessageReporter
         public Validator() =>
             RuleFor(c => c.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write your message to the reporter")
-                .MaximumLength(10_000).WithMessage("The message must be 10,000 characters or fewer");
+                .WithinTextLimit("The message");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration)

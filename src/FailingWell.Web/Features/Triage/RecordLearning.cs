@@ -15,7 +15,7 @@ public static class RecordLearning
         public Validator() =>
             RuleFor(c => c.Learning)
                 .Must(l => !string.IsNullOrWhiteSpace(l)).WithMessage("Write what was learned and what changed")
-                .MaximumLength(10_000).WithMessage("The learning must be 10,000 characters or fewer");
+                .WithinTextLimit("The learning");
     }
 
     public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
