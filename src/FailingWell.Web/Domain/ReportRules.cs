@@ -21,6 +21,15 @@ public static class ReportRules
     /// <summary>Consequence x likelihood from this score up is escalated (the NHS 5x5 matrix's "extreme").</summary>
     public const int EscalationRiskScore = 15;
 
+    /// <summary>The 5x5 matrix's bands of consequence x likelihood, once: "extreme" starts where escalation does.</summary>
+    public static RiskRating RiskRatingOf(int score) => score switch
+    {
+        <= 3 => RiskRating.Low,
+        <= 6 => RiskRating.Moderate,
+        < EscalationRiskScore => RiskRating.High,
+        _ => RiskRating.Extreme,
+    };
+
     /// <summary>Not acknowledged, and the day it was due has passed.</summary>
     public static bool IsAcknowledgementOverdue(ReportStatus status, DateOnly acknowledgeBy, DateOnly today) =>
         status == ReportStatus.New && acknowledgeBy < today;

@@ -36,6 +36,25 @@ public sealed class ReportRulesTests
         Assert.Equal(daysFromDue > 0 && status == ReportStatus.New, ReportRules.IsAcknowledgementOverdue(status, Due, today));
     }
 
+    [Fact]
+    public void Every_score_on_the_5x5_matrix_has_one_band_and_only_the_extreme_ones_escalate()
+    {
+        var bands = new Dictionary<int, RiskRating>();
+        for (var consequence = 1; consequence <= 5; consequence++)
+        {
+            for (var likelihood = 1; likelihood <= 5; likelihood++)
+            {
+                var score = consequence * likelihood;
+                bands[score] = ReportRules.RiskRatingOf(score);
+                Assert.Equal(bands[score] == RiskRating.Extreme, ReportRules.NeedsEscalation(PhysicalHarm.None, score));
+            }
+        }
+
+        Assert.Equal(
+            "1 Low, 2 Low, 3 Low, 4 Moderate, 5 Moderate, 6 Moderate, 8 High, 9 High, 10 High, 12 High, 15 Extreme, 16 Extreme, 20 Extreme, 25 Extreme",
+            string.Join(", ", bands.OrderBy(b => b.Key).Select(b => $"{b.Key} {b.Value}")));
+    }
+
     [Theory]
     [InlineData(PhysicalHarm.Moderate, 12, false)]
     [InlineData(PhysicalHarm.Moderate, 15, true)]

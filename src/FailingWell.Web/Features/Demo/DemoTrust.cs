@@ -167,7 +167,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
                     report.RiskConsequence = harm >= PhysicalHarm.Severe ? 4 : 3;
                     report.RiskLikelihood = random.Next(2, 5);
                     report.RiskScore = report.RiskConsequence * report.RiskLikelihood;
-                    report.RiskRating = Features.Triage.Grade.RatingOf(report.RiskScore.Value);
+                    report.RiskRating = ReportRules.RiskRatingOf(report.RiskScore.Value);
                     report.Title = category.Name + (harm >= PhysicalHarm.Severe ? ": serious harm" : ": harm");
                     report.Actions.Add(new ReportAction { Description = "Review what happened with the team", OwnerAccountId = lead, OwnerName = leadName, DueOn = received.AddDays(28), CompletedOn = closed ? received.AddDays(20) : null });
                 }

@@ -18,14 +18,6 @@ public static class Grade
         public override string AuditAction => "Graded";
     }
 
-    public static RiskRating RatingOf(int score) => score switch
-    {
-        <= 3 => RiskRating.Low,
-        <= 6 => RiskRating.Moderate,
-        <= 12 => RiskRating.High,
-        _ => RiskRating.Extreme,
-    };
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -49,7 +41,7 @@ public static class Grade
             report.RiskConsequence = request.Consequence;
             report.RiskLikelihood = request.Likelihood;
             report.RiskScore = request.Consequence * request.Likelihood;
-            report.RiskRating = RatingOf(report.RiskScore!.Value);
+            report.RiskRating = ReportRules.RiskRatingOf(report.RiskScore!.Value);
             report.Title = string.IsNullOrWhiteSpace(request.Title) ? report.Title : request.Title.Trim();
             if (report.Status == ReportStatus.Acknowledged)
             {
