@@ -25,7 +25,7 @@ public static class AddSafetyAction
 
         public ExpectedDirection? ExpectedDirection { get; set; }
 
-        public DateOnly? DueOn => LearningResponses.DateOf(DueDay, DueMonth, DueYear);
+        public DateOnly? DueOn => TypedDate.DayOf(DueDay, DueMonth, DueYear);
 
         protected override string Action => "safety action added";
     }

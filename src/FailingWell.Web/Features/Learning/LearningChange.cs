@@ -32,11 +32,4 @@ public static class LearningResponses
 
     public static Task<ResponsePlanVersion> CurrentPlanAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>
         db.ResponsePlanVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstAsync(cancellationToken);
-
-    /// <summary>A date typed as day, month and year (the NHS.UK date pattern), or null when it is not a real date.</summary>
-    public static DateOnly? DateOf(string? day, string? month, string? year) =>
-        int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
-        && y is >= 2000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
 }

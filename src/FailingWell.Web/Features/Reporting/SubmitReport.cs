@@ -86,11 +86,7 @@ public static class SubmitReport
         {
             WhenChoice.Today => today,
             WhenChoice.Yesterday => today.AddDays(-1),
-            WhenChoice.AnotherDay when int.TryParse(command.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-                && int.TryParse(command.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-                && int.TryParse(command.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-                && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-                => new DateOnly(y, m, d),
+            WhenChoice.AnotherDay => TypedDate.DayOf(command.Day, command.Month, command.Year),
             _ => null,
         };
     }

@@ -17,11 +17,7 @@ public static class AddAction
 
         public override string AuditAction => "Action added";
 
-        public DateOnly? DueOn =>
-            int.TryParse(DueDay, out var d) && int.TryParse(DueMonth, out var m) && int.TryParse(DueYear, out var y)
-            && y is >= 2000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-                ? new DateOnly(y, m, d)
-                : null;
+        public DateOnly? DueOn => TypedDate.DayOf(DueDay, DueMonth, DueYear);
     }
 
     public sealed class Validator : AbstractValidator<Command>
