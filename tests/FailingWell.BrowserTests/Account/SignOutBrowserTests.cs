@@ -43,6 +43,12 @@ public sealed class SignOutBrowserTests(LiveSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Exact = true }).WaitForAsync();
 
+        // Opening the sign-out address does not claim a sign-out it did not do: it offers the button.
+        await page.GotoAsync("/account/sign-out");
+        await page.GetByText("You are still signed in").WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotFolder, "sign-out-still-signed-in.png"), FullPage = true });
+
         // The header may fold Sign out under "More" at some widths and fonts: open it when it has.
         var header = page.Locator("header");
         var signOut = header.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
@@ -54,6 +60,7 @@ public sealed class SignOutBrowserTests(LiveSite site)
         await signOut.ClickAsync();
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GotoAsync("/triage");
         await page.GetByLabel("Email address").WaitForAsync();
         Assert.DoesNotContain("/triage", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
