@@ -153,7 +153,7 @@ public sealed class Report
 
     public TimeBand ReceivedBand { get; set; }
 
-    public ReportStatus Status { get; set; } = ReportStatus.New;
+    public ReportStatus Status { get; set; } = ReportLifecycle.Initial;
 
     /// <summary>A short title a governance lead writes: the only words of a report a digest may show.</summary>
     public string? Title { get; set; }

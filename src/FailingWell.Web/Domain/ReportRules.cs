@@ -9,7 +9,8 @@ namespace FailingWell.Web.Domain;
 /// </summary>
 public static class ReportRules
 {
-    public static readonly IReadOnlyList<ReportStatus> OpenStatuses = [ReportStatus.New, ReportStatus.Acknowledged, ReportStatus.UnderReview];
+    /// <summary>The statuses <see cref="ReportLifecycle"/> lets triage change and close.</summary>
+    public static readonly IReadOnlyList<ReportStatus> OpenStatuses = ReportLifecycle.OpenStatuses;
 
     /// <summary>
     /// <see cref="OpenStatuses"/> for the database, each status named: "not closed" would read the

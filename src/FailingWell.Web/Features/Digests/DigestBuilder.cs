@@ -16,7 +16,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
     // used for a date range (an IN list on the first column), with the same rows as no status filter
     // and as "not closed".
     private static readonly ReportStatus[] AllStatuses = Enum.GetValues<ReportStatus>();
-    private static readonly ReportStatus[] OpenStatuses = [.. AllStatuses.Where(s => s != ReportStatus.Closed)];
+    private static readonly ReportStatus[] OpenStatuses = [.. ReportRules.OpenStatuses];
 
     public Task<IReadOnlyList<Digest>> BuildAsync(GovernanceStream stream, Period period, CancellationToken cancellationToken) =>
         BuildAsync([stream], period, cancellationToken);

@@ -13,13 +13,11 @@ public static class Acknowledge
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
-            if (report.Status != ReportStatus.New)
+            if (!report.TryMove(ReportTransition.Acknowledge, time.Today))
             {
                 throw RequestValidationException.For(request, "", "This report has already been acknowledged.");
             }
 
-            report.Status = ReportStatus.Acknowledged;
-            report.AcknowledgedOn = time.Today;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -51,12 +51,7 @@ public static class AddAction
                 OwnerName = owner,
                 DueOn = request.DueOn!.Value,
             });
-            if (report.Status is ReportStatus.New or ReportStatus.Acknowledged)
-            {
-                report.AcknowledgedOn ??= time.Today;
-                report.Status = ReportStatus.UnderReview;
-            }
-
+            report.Move(ReportTransition.AddAction, time.Today);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -23,11 +23,7 @@ public static class Close
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
-            var today = time.Today;
-            report.Status = ReportStatus.Closed;
-            report.ClosedOn = today;
-            report.AcknowledgedOn ??= today;
-            report.FeedbackGivenOn ??= today;
+            report.Move(ReportTransition.Close, time.Today);
             report.OutcomeForReporter = request.Outcome!.Trim();
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -30,7 +30,7 @@ public static class Grade
         }
     }
 
-    public sealed class Handler(FailingWellDbContext db, Escalation escalation) : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, Escalation escalation, UkTime time) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -43,10 +43,7 @@ public static class Grade
             report.RiskScore = request.Consequence * request.Likelihood;
             report.RiskRating = ReportRules.RiskRatingOf(report.RiskScore!.Value);
             report.Title = string.IsNullOrWhiteSpace(request.Title) ? report.Title : request.Title.Trim();
-            if (report.Status == ReportStatus.Acknowledged)
-            {
-                report.Status = ReportStatus.UnderReview;
-            }
+            report.Move(ReportTransition.Grade, time.Today);
 
             if (!wasEscalated && ReportRules.NeedsEscalation(report.PhysicalHarm, report.RiskScore))
             {

@@ -38,12 +38,8 @@ public static class MarkDuplicate
                 throw RequestValidationException.For(request, nameof(Command.OriginalReference), "That report is itself a duplicate: enter the reference of the report it repeats");
             }
 
-            var today = time.Today;
             report.DuplicateOfReportId = original.Id;
-            report.Status = ReportStatus.Closed;
-            report.ClosedOn = today;
-            report.AcknowledgedOn ??= today;
-            report.FeedbackGivenOn ??= today;
+            report.Move(ReportTransition.MarkDuplicate, time.Today);
             report.OutcomeForReporter = $"Thank you. This had already been reported as {original.Reference}, and it is being looked into there.";
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

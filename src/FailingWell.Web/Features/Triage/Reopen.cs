@@ -8,18 +8,16 @@ public static class Reopen
         public override string AuditAction => "Reopened";
     }
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
-            if (report.Status != ReportStatus.Closed)
+            if (!report.TryMove(ReportTransition.Reopen, time.Today))
             {
                 throw RequestValidationException.For(request, "", "Only a closed report can be reopened.");
             }
 
-            report.Status = ReportStatus.UnderReview;
-            report.ClosedOn = null;
             report.DuplicateOfReportId = null;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

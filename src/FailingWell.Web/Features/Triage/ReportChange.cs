@@ -39,7 +39,7 @@ public static class ReportChanges
             throw RequestValidationException.For(change, "", ConcurrencyConflict.Message);
         }
 
-        if (report.Status == ReportStatus.Closed && !allowClosed)
+        if (!ReportLifecycle.IsOpen(report.Status) && !allowClosed)
         {
             throw RequestValidationException.For(change, "", Closed);
         }

@@ -28,7 +28,7 @@ public static class Route
         }
     }
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -41,10 +41,7 @@ public static class Route
             }
 
             report.OwnerAccountId = string.IsNullOrEmpty(request.OwnerAccountId) ? null : request.OwnerAccountId;
-            if (report.Status == ReportStatus.Acknowledged)
-            {
-                report.Status = ReportStatus.UnderReview;
-            }
+            report.Move(ReportTransition.Route, time.Today);
 
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
