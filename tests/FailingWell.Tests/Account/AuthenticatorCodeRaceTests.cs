@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FailingWell.Tests.Account;
 
 /// <summary>ASVS level 2: an authenticator code is used once, even by two sign-ins at the same moment.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class AuthenticatorCodeRaceTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private const int Tries = 15;

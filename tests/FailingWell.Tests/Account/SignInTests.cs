@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FailingWell.Tests.Account;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SignInTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private const string Password = Staff.Password;

@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Reporting;
 
 namespace FailingWell.Tests.Admin;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReferenceDataTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields) =>

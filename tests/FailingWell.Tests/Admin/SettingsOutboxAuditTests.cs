@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Admin;
 
 namespace FailingWell.Tests.Admin;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SettingsOutboxAuditTests
 {
     [Fact]

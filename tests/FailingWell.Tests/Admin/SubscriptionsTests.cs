@@ -1,5 +1,6 @@
 namespace FailingWell.Tests.Admin;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SubscriptionsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FailingWell.Tests.Culture;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class CulturePageTests
 {
     // 18 November 2026: October is the last complete month.

@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Culture;
 namespace FailingWell.Tests.Culture;
 
 /// <summary>The culture page's speaking-up measures: counts and shares of speak-up cases, and fear among anonymous reasons, suppressed and org-wide only.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SpeakingUpMeasureTests : IDisposable
 {
     private readonly FailingWellApp _app = new() { Clock = new MovableClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)) };

@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Culture;
 
 namespace FailingWell.Tests.Culture;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class TargetsTests
 {
     [Fact]

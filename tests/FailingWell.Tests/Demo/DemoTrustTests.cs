@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace FailingWell.Tests.Demo;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class DemoTrustTests
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);

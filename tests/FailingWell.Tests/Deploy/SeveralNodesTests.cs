@@ -15,6 +15,7 @@ using Quartz;
 namespace FailingWell.Tests.Deploy;
 
 /// <summary>What can be checked here of running on several nodes behind a proxy (no Docker, no SQL Server).</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class SeveralNodesTests
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

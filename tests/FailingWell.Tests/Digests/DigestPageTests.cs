@@ -4,6 +4,7 @@ using Quartz;
 
 namespace FailingWell.Tests.Digests;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class DigestPageTests
 {
     private static readonly DateOnly Week46 = new(2026, 11, 9);

@@ -6,6 +6,7 @@ using FailingWell.Web.Infrastructure.Email;
 namespace FailingWell.Tests.Digests;
 
 /// <summary>Packs built from known reports on a fixed clock: every number asserted exactly.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class DigestTests
 {
     // Wednesday of ISO week 47, 2026: week 46 (9 to 15 November) is the last complete week.

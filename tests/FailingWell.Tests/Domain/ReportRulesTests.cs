@@ -4,6 +4,7 @@ using FailingWell.Web.Features.Triage;
 namespace FailingWell.Tests.Domain;
 
 /// <summary>Each deadline rule is written once, and every place that shows it agrees.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReportRulesTests
 {
     private static readonly DateOnly Due = new(2026, 7, 12); // a Sunday, in British Summer Time

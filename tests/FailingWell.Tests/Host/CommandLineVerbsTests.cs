@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace FailingWell.Tests.Host;
 
 /// <summary>The first admin of a real deployment comes from the command line: run it as a process.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class CommandLineVerbsTests
 {
     [Fact]

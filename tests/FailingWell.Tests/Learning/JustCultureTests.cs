@@ -6,6 +6,7 @@ using static FailingWell.Tests.Learning.LearningSupport;
 namespace FailingWell.Tests.Learning;
 
 /// <summary>The just culture guide: its order, one person and one action, who may see a record, and the board's suppressed view.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class JustCultureTests : IClassFixture<FailingWellApp>
 {
     private readonly FailingWellApp _app;
@@ -157,6 +158,7 @@ public sealed class JustCultureTests : IClassFixture<FailingWellApp>
 }
 
 /// <summary>The board's oversight page: open responses by age, overdue actions, repeat reports before and after an action.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class OversightTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     [Fact]

@@ -6,6 +6,7 @@ using static FailingWell.Tests.Learning.LearningSupport;
 namespace FailingWell.Tests.Learning;
 
 /// <summary>PSIRF's rules through the mediator: the plan's proposal, the response record, safety actions, sharing.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class LearningCommandTests : IClassFixture<FailingWellApp>
 {
     private readonly FailingWellApp _app;

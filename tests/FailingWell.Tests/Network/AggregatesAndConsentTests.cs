@@ -4,6 +4,7 @@ using static FailingWell.Tests.Network.PeersSupport;
 
 namespace FailingWell.Tests.Network;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class AggregatesAndConsentTests
 {
     private static readonly ReportBuilder NearMiss = new() { Kind = ReportKind.NearMiss, PhysicalHarm = null };

@@ -5,6 +5,7 @@ using static FailingWell.Tests.Network.NetworkSupport;
 namespace FailingWell.Tests.Network;
 
 /// <summary>The hub's inbox and pull endpoint: only a member's signed, fresh, untouched request is taken; a resend is stored once.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class HubApiTests
 {
     private static FailingWellApp Hub() => new FailingWellApp().With("Network:Role", "Hub");

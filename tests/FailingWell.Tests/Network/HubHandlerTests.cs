@@ -9,6 +9,7 @@ namespace FailingWell.Tests.Network;
 /// The hub's handlers through the mediator, as CORE's inbox will call them once merged (the coordinator's
 /// pages are tested after merge, when the NetworkCoordinator role exists).
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class HubHandlerTests
 {
     [Fact]

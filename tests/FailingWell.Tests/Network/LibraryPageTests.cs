@@ -4,6 +4,7 @@ using static FailingWell.Tests.Network.NetworkSupport;
 namespace FailingWell.Tests.Network;
 
 /// <summary>/network/library and the triage panel, over notes as a pull from the hub leaves them.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class LibraryPageTests
 {
     private static NetworkNote Pulled(long sequence, string title, string category, string text, bool own = false) => new()

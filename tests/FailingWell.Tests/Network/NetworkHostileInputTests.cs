@@ -5,6 +5,7 @@ using static FailingWell.Tests.Network.NetworkSupport;
 namespace FailingWell.Tests.Network;
 
 /// <summary>The network's staff forms take any input without a server error.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class NetworkHostileInputTests
 {
     [Fact]

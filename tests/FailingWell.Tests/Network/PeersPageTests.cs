@@ -4,6 +4,7 @@ using static FailingWell.Tests.Network.PeersSupport;
 
 namespace FailingWell.Tests.Network;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class PeersPageTests
 {
     private static IReadOnlyList<MonthlyAggregate> Year(int reportsPerMonth, int bedDaysPerMonth, int? suppressAt = null) =>

@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Triage;
 
 namespace FailingWell.Tests.Reporting;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private async Task<ReportBuilder.Posted> SendReportAsync(string whatHappened = "The hoist battery was flat again.")

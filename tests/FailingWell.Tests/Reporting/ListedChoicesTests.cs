@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Reporting;
 
 namespace FailingWell.Tests.Reporting;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ListedChoicesTests
 {
     [Fact]

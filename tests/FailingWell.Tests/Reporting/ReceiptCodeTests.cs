@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FailingWell.Tests.Reporting;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReceiptCodeTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using FailingWell.Web.Infrastructure.Data;
 namespace FailingWell.Tests.Reporting;
 
 /// <summary>The form's lists, kept in memory on each node (docs/decisions/0079).</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReportFormListsTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using FailingWell.Web.Infrastructure.Data;
 
 namespace FailingWell.Tests.Reporting;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReportFormTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private async Task<int> CountReportsAsync()

@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Reporting;
 namespace FailingWell.Tests.Reporting;
 
 /// <summary>Reports sent at the same moment queue for one writer and are committed together.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class ReportIntakeTests
 {
     [Fact]

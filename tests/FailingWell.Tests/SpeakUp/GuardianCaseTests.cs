@@ -3,6 +3,7 @@ using FailingWell.Web.Features.SpeakUp;
 namespace FailingWell.Tests.SpeakUp;
 
 /// <summary>The guardian's recording, closure and hand-over, and the questions the reporter is asked afterwards.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class GuardianCaseTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using FailingWell.Web.Features.SpeakUp;
 namespace FailingWell.Tests.SpeakUp;
 
 /// <summary>The quarterly return's numbers on seeded cases, with small numbers suppressed and a second cell where a total would give one away.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class QuarterlyReturnTests : IDisposable
 {
     private readonly FailingWellApp _app = new() { Clock = new MovableClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)) };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FailingWell.Tests.SpeakUp;
 
 /// <summary>Speak-up cases are seen by guardians only: no other role reaches them, and no page or export of reports shows them.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SpeakUpAccessTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private const string Secret = "GuardianOnlyWords about the charge nurse";

@@ -4,6 +4,7 @@ using Quartz;
 namespace FailingWell.Tests.Triage;
 
 /// <summary>The daily overdue summary and the nightly retention rule, on a clock the test moves.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class DeadlineJobTests
 {
     [Fact]

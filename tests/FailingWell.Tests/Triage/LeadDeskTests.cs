@@ -4,6 +4,7 @@ using FailingWell.Web.Features.Triage;
 namespace FailingWell.Tests.Triage;
 
 /// <summary>The lead's desk: bulk changes from the queue, sorting, saved views and the remembered filter.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class LeadDeskTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private static string Selected(Report report) => $"{report.Id}:{report.Version}";

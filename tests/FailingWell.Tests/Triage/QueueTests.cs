@@ -6,6 +6,7 @@ namespace FailingWell.Tests.Triage;
 /// The queue counts and pages by id (the overdue as a union of each deadline's ids, a word search from
 /// its own index): what it shows must be what the rules in Domain say, page after page, either way round.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class QueueTests
 {
     private static readonly DateOnly Today = new(2026, 11, 16);

@@ -5,6 +5,7 @@ using FailingWell.Web.Infrastructure.Mediation;
 namespace FailingWell.Tests.Triage;
 
 /// <summary>Each lead's command through the mediator, with its rules.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class TriageCommandTests : IClassFixture<TriageCommandTests.App>
 {
     public sealed class App : FailingWellApp

@@ -4,6 +4,7 @@ using FailingWell.Web.Infrastructure.Mediation;
 namespace FailingWell.Tests.Triage;
 
 /// <summary>The queue's filters and the report page's forms, over HTTP as a lead uses them.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class TriagePageTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private static string Field(string html, string name) =>

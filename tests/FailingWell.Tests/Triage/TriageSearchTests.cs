@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Triage;
 namespace FailingWell.Tests.Triage;
 
 /// <summary>The queue's word search reads a full-text index that triggers keep in step with the reports.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class TriageSearchTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using FailingWell.Web.Infrastructure.Data;
 namespace FailingWell.Tests.Infrastructure.Data;
 
 /// <summary>The key ring in the database is encrypted at rest in Production (docs/decisions/0055).</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class KeyRingEncryptionTests
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

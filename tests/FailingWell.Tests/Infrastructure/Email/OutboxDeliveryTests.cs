@@ -2,6 +2,7 @@ using FailingWell.Web.Infrastructure.Email;
 
 namespace FailingWell.Tests.Infrastructure.Email;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class OutboxDeliveryTests
 {
     private static FailingWellApp AppRelayingTo(int smtpPort) => new FailingWellApp()

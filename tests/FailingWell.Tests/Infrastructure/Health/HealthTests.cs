@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace FailingWell.Tests.Infrastructure.Health;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class HealthTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace FailingWell.Tests.Infrastructure.Logging;
 /// DESIGN.md: no IP address, user agent or report text in any log. Even with every category turned
 /// up to Trace in configuration, what identifies a visitor or repeats their input never reaches a log.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class AnonymousLoggingTests
 {
     [Fact]

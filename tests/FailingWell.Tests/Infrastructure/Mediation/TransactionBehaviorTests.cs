@@ -3,6 +3,7 @@ using FailingWell.Web.Infrastructure.Mediation;
 
 namespace FailingWell.Tests.Infrastructure.Mediation;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class TransactionBehaviorTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
     private sealed class QueueAndFail : ICommand<int>;

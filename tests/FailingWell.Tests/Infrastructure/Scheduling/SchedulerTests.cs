@@ -4,6 +4,7 @@ using Quartz;
 
 namespace FailingWell.Tests.Infrastructure.Scheduling;
 
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class SchedulerTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FailingWell.Tests.Infrastructure.Web;
 
 /// <summary>No input gives a server error: refused posts get a page in the site's style, and nothing is stored.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class HostileInputTests
 {
     private static FailingWellApp OpenApp() => new FailingWellApp()
