@@ -79,7 +79,7 @@ REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT USAGE, CREATE ON SCHEMA public TO failingwell_migrate;
 GRANT USAGE ON SCHEMA public TO failingwell_app;
 
--- The word search's accent folding (migration ReportWordSearch): made here, by the superuser, so the
+-- The word search's accent folding (used by the Baseline migration): made here, by the superuser, so the
 -- migrate role needs no right on the database itself; the migration's IF NOT EXISTS then finds it.
 CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
 

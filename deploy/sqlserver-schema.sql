@@ -11,7 +11,21 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Annotations] (
+        [Id] int NOT NULL IDENTITY,
+        [On] date NOT NULL,
+        [Text] nvarchar(200) NOT NULL,
+        [RecalculateLimits] bit NOT NULL,
+        CONSTRAINT [PK_Annotations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +39,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -33,6 +47,8 @@ BEGIN
         [DisplayName] nvarchar(max) NOT NULL,
         [CreatedAtUtc] datetime2 NOT NULL,
         [LastSignInAtUtc] datetime2 NULL,
+        [IsDisabled] bit NOT NULL,
+        [LastAuthenticatorStep] bigint NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
         [Email] nvarchar(256) NULL,
@@ -53,178 +69,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    CREATE TABLE [OutboxEmails] (
-        [Id] uniqueidentifier NOT NULL,
-        [To] nvarchar(320) NOT NULL,
-        [Subject] nvarchar(200) NOT NULL,
-        [Body] nvarchar(max) NOT NULL,
-        [Status] int NOT NULL,
-        [Attempts] int NOT NULL,
-        [CreatedAtUtc] datetime2 NOT NULL,
-        [NextAttemptAtUtc] datetime2 NOT NULL,
-        [SentAtUtc] datetime2 NULL,
-        [LastError] nvarchar(1000) NULL,
-        CONSTRAINT [PK_OutboxEmails] PRIMARY KEY ([Id])
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AtUtc] datetime2 NOT NULL,
+        [AccountId] nvarchar(450) NULL,
+        [AccountName] nvarchar(200) NULL,
+        [Action] nvarchar(400) NOT NULL,
+        [ReportId] int NULL,
+        [ReportReference] nvarchar(20) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetRoleClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [RoleId] nvarchar(450) NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [UserId] nvarchar(450) NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserLogins] (
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [ProviderKey] nvarchar(450) NOT NULL,
-        [ProviderDisplayName] nvarchar(max) NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
-        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserRoles] (
-        [UserId] nvarchar(450) NOT NULL,
-        [RoleId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
-        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserTokens] (
-        [UserId] nvarchar(450) NOT NULL,
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [Name] nvarchar(450) NOT NULL,
-        [Value] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
-        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_OutboxEmails_Status_NextAttemptAtUtc] ON [OutboxEmails] ([Status], [NextAttemptAtUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261121235815_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261121235815_Initial', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -239,691 +101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [Divisions] (
-        [Id] int NOT NULL IDENTITY,
-        [Name] nvarchar(100) NOT NULL,
-        [SortOrder] int NOT NULL,
-        [IsRetired] bit NOT NULL,
-        CONSTRAINT [PK_Divisions] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [ReferenceCounters] (
-        [Year] int NOT NULL,
-        [LastNumber] int NOT NULL,
-        CONSTRAINT [PK_ReferenceCounters] PRIMARY KEY ([Year])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [StaffGroups] (
-        [Id] int NOT NULL IDENTITY,
-        [IsNonClinical] bit NOT NULL,
-        [Name] nvarchar(100) NOT NULL,
-        [SortOrder] int NOT NULL,
-        [IsRetired] bit NOT NULL,
-        CONSTRAINT [PK_StaffGroups] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [Locations] (
-        [Id] int NOT NULL IDENTITY,
-        [DivisionId] int NOT NULL,
-        [Name] nvarchar(100) NOT NULL,
-        [SortOrder] int NOT NULL,
-        [IsRetired] bit NOT NULL,
-        CONSTRAINT [PK_Locations] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Locations_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [Reports] (
-        [Id] int NOT NULL IDENTITY,
-        [Reference] nvarchar(20) NOT NULL,
-        [ReferenceYear] int NOT NULL,
-        [ReferenceNumber] int NOT NULL,
-        [Kind] int NOT NULL,
-        [WhatHappened] nvarchar(max) NOT NULL,
-        [ImmediateAction] nvarchar(max) NULL,
-        [OccurredOn] date NOT NULL,
-        [OccurredBand] int NOT NULL,
-        [DivisionId] int NULL,
-        [LocationId] int NULL,
-        [PersonAffected] int NOT NULL,
-        [PhysicalHarm] int NOT NULL,
-        [PsychologicalHarm] int NOT NULL,
-        [CategoryId] int NOT NULL,
-        [Stream] int NOT NULL,
-        [StaffGroupId] int NULL,
-        [IsAnonymous] bit NOT NULL,
-        [ReporterName] nvarchar(200) NULL,
-        [ReporterEmail] nvarchar(320) NULL,
-        [ReceivedOn] date NOT NULL,
-        [ReceivedBand] int NOT NULL,
-        [Status] int NOT NULL,
-        [AcknowledgedOn] date NULL,
-        [ClosedOn] date NULL,
-        [OutcomeForReporter] nvarchar(max) NULL,
-        [Learning] nvarchar(max) NULL,
-        [SubmissionId] uniqueidentifier NOT NULL,
-        [ReceiptLocator] nvarchar(8) NOT NULL,
-        [ReceiptSalt] varbinary(16) NOT NULL,
-        [ReceiptHash] varbinary(32) NOT NULL,
-        CONSTRAINT [PK_Reports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Reports_Categories_CategoryId] FOREIGN KEY ([CategoryId]) REFERENCES [Categories] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Reports_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Reports_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Reports_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [ReportActions] (
-        [Id] int NOT NULL IDENTITY,
-        [ReportId] int NOT NULL,
-        [Description] nvarchar(2000) NOT NULL,
-        [OwnerName] nvarchar(200) NULL,
-        [DueOn] date NOT NULL,
-        [CompletedOn] date NULL,
-        CONSTRAINT [PK_ReportActions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ReportActions_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE TABLE [ReportMessages] (
-        [Id] int NOT NULL IDENTITY,
-        [ReportId] int NOT NULL,
-        [Author] int NOT NULL,
-        [IsAdditionalInformation] bit NOT NULL,
-        [ReviewerName] nvarchar(200) NULL,
-        [Body] nvarchar(max) NOT NULL,
-        [SentOn] date NOT NULL,
-        [SentBand] int NOT NULL,
-        [SubmissionId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_ReportMessages] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ReportMessages_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Categories_Name] ON [Categories] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Divisions_Name] ON [Divisions] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Locations_DivisionId_Name] ON [Locations] ([DivisionId], [Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_ReportActions_ReportId] ON [ReportActions] ([ReportId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_ReportMessages_ReportId_SubmissionId] ON [ReportMessages] ([ReportId], [SubmissionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_CategoryId] ON [Reports] ([CategoryId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_DivisionId_ReceivedOn] ON [Reports] ([DivisionId], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_LocationId] ON [Reports] ([LocationId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Reports_ReceiptLocator] ON [Reports] ([ReceiptLocator]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_ReceivedOn] ON [Reports] ([ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Reports_Reference] ON [Reports] ([Reference]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Reports_ReferenceYear_ReferenceNumber] ON [Reports] ([ReferenceYear], [ReferenceNumber]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_StaffGroupId] ON [Reports] ([StaffGroupId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_Status_ReceivedOn] ON [Reports] ([Status], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_Stream_ReceivedOn] ON [Reports] ([Stream], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Reports_SubmissionId] ON [Reports] ([SubmissionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_StaffGroups_Name] ON [StaffGroups] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122001012_Reports'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122001012_Reports', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [AcknowledgeBy] date NOT NULL DEFAULT '0001-01-01';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [ContactDetailsRemovedOn] date NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [DuplicateOfReportId] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [FeedbackBy] date NOT NULL DEFAULT '0001-01-01';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [FeedbackGivenOn] date NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [OwnerAccountId] nvarchar(450) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [RiskConsequence] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [RiskLikelihood] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [RiskRating] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [RiskScore] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [Title] nvarchar(200) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [ReportActions] ADD [OwnerAccountId] nvarchar(450) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    ALTER TABLE [AspNetUsers] ADD [LastAuthenticatorStep] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE TABLE [AuditEntries] (
-        [Id] bigint NOT NULL IDENTITY,
-        [AtUtc] datetime2 NOT NULL,
-        [AccountId] nvarchar(450) NULL,
-        [AccountName] nvarchar(200) NULL,
-        [Action] nvarchar(100) NOT NULL,
-        [ReportId] int NULL,
-        [ReportReference] nvarchar(20) NULL,
-        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_DuplicateOfReportId] ON [Reports] ([DuplicateOfReportId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_Kind_ReceivedOn] ON [Reports] ([Kind], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_OwnerAccountId_Status] ON [Reports] ([OwnerAccountId], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_PhysicalHarm_ReceivedOn] ON [Reports] ([PhysicalHarm], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_RiskRating_ReceivedOn] ON [Reports] ([RiskRating], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_Status_AcknowledgeBy] ON [Reports] ([Status], [AcknowledgeBy]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_Status_FeedbackBy] ON [Reports] ([Status], [FeedbackBy]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_ReportActions_OwnerAccountId_CompletedOn] ON [ReportActions] ([OwnerAccountId], [CompletedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_AuditEntries_AccountId_AtUtc] ON [AuditEntries] ([AccountId], [AtUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    CREATE INDEX [IX_AuditEntries_ReportId_AtUtc] ON [AuditEntries] ([ReportId], [AtUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122002523_Triage'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122002523_Triage', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122004741_Administration'
-)
-BEGIN
-    DECLARE @var nvarchar(max);
-    SELECT @var = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[AuditEntries]') AND [c].[name] = N'Action');
-    IF @var IS NOT NULL EXEC(N'ALTER TABLE [AuditEntries] DROP CONSTRAINT ' + @var + ';');
-    ALTER TABLE [AuditEntries] ALTER COLUMN [Action] nvarchar(400) NOT NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122004741_Administration'
-)
-BEGIN
-    ALTER TABLE [AspNetUsers] ADD [IsDisabled] bit NOT NULL DEFAULT CAST(0 AS bit);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122004741_Administration'
-)
-BEGIN
-    CREATE TABLE [Settings] (
-        [Key] nvarchar(100) NOT NULL,
-        [Value] nvarchar(4000) NOT NULL,
-        CONSTRAINT [PK_Settings] PRIMARY KEY ([Key])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122004741_Administration'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122004741_Administration', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [LearningRecordedOn] date NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE TABLE [Digests] (
-        [Id] int NOT NULL IDENTITY,
-        [Stream] int NOT NULL,
-        [PeriodKind] int NOT NULL,
-        [PeriodKey] nvarchar(10) NOT NULL,
-        [PeriodStart] date NOT NULL,
-        [PeriodEnd] date NOT NULL,
-        [ScopeKey] nvarchar(30) NOT NULL,
-        [ScopeName] nvarchar(100) NOT NULL,
-        [DivisionId] int NULL,
-        [BuiltAtUtc] datetime2 NOT NULL,
-        [Total] int NOT NULL,
-        [Content] nvarchar(max) NOT NULL,
-        CONSTRAINT [PK_Digests] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE TABLE [DigestSubscriptions] (
-        [Id] int NOT NULL IDENTITY,
-        [AccountId] nvarchar(450) NOT NULL,
-        [Stream] int NOT NULL,
-        [ScopeKey] nvarchar(30) NOT NULL,
-        CONSTRAINT [PK_DigestSubscriptions] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_LearningRecordedOn] ON [Reports] ([LearningRecordedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE INDEX [IX_Digests_PeriodStart_Stream] ON [Digests] ([PeriodStart], [Stream]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Digests_Stream_PeriodKey_ScopeKey] ON [Digests] ([Stream], [PeriodKey], [ScopeKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DigestSubscriptions_AccountId_Stream_ScopeKey] ON [DigestSubscriptions] ([AccountId], [Stream], [ScopeKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    CREATE INDEX [IX_DigestSubscriptions_Stream_ScopeKey] ON [DigestSubscriptions] ([Stream], [ScopeKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122005902_Digests'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122005902_Digests', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
-)
-BEGIN
-    ALTER TABLE [Divisions] ADD [RateBasis] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
-)
-BEGIN
-    CREATE TABLE [Annotations] (
-        [Id] int NOT NULL IDENTITY,
-        [On] date NOT NULL,
-        [Text] nvarchar(200) NOT NULL,
-        [RecalculateLimits] bit NOT NULL,
-        CONSTRAINT [PK_Annotations] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [CultureRollups] (
@@ -947,22 +125,272 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    CREATE TABLE [Denominators] (
-        [DivisionId] int NOT NULL,
-        [Month] date NOT NULL,
-        [BedDays] int NULL,
-        [StaffWte] decimal(9,2) NULL,
-        CONSTRAINT [PK_Denominators] PRIMARY KEY ([DivisionId], [Month]),
-        CONSTRAINT [FK_Denominators_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(200) NOT NULL,
+        [Xml] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Digests] (
+        [Id] int NOT NULL IDENTITY,
+        [Stream] int NOT NULL,
+        [PeriodKind] int NOT NULL,
+        [PeriodKey] nvarchar(10) NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [ScopeKey] nvarchar(30) NOT NULL,
+        [ScopeName] nvarchar(100) NOT NULL,
+        [DivisionId] int NULL,
+        [BuiltAtUtc] datetime2 NOT NULL,
+        [SubscribersToldAtUtc] datetime2 NULL,
+        [Total] int NOT NULL,
+        [Content] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Digests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [DigestSubscriptions] (
+        [Id] int NOT NULL IDENTITY,
+        [AccountId] nvarchar(450) NOT NULL,
+        [Stream] int NOT NULL,
+        [ScopeKey] nvarchar(30) NOT NULL,
+        CONSTRAINT [PK_DigestSubscriptions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Divisions] (
+        [Id] int NOT NULL IDENTITY,
+        [RateBasis] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_Divisions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubMembers] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [KeyHash] nvarchar(400) NOT NULL,
+        [IssuedOn] datetimeoffset NOT NULL,
+        [RevokedOn] datetimeoffset NULL,
+        CONSTRAINT [PK_HubMembers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubNoteEvents] (
+        [Id] int NOT NULL IDENTITY,
+        [MemberId] int NOT NULL,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Useful] bit NOT NULL,
+        [Adopted] bit NOT NULL,
+        CONSTRAINT [PK_HubNoteEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubNotes] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [AuthorMemberId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NOT NULL,
+        [HarmBand] int NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [PublishedOn] date NOT NULL,
+        CONSTRAINT [PK_HubNotes] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubReceivedMessages] (
+        [MemberId] int NOT NULL,
+        [MessageId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [ReceivedOn] date NOT NULL,
+        CONSTRAINT [PK_HubReceivedMessages] PRIMARY KEY ([MemberId], [MessageId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [LearningNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NULL,
+        [HarmBand] int NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [Status] int NOT NULL,
+        [DraftedByAccountId] nvarchar(450) NOT NULL,
+        [ApprovedByAccountId] nvarchar(450) NULL,
+        [PublishedOn] date NULL,
+        [ReportId] int NULL,
+        [LearningResponseId] int NULL,
+        CONSTRAINT [PK_LearningNotes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [NetworkContacts] (
+        [Id] int NOT NULL,
+        [LastContactUtc] datetime2 NULL,
+        [LastPullUtc] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_NetworkContacts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [NetworkNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [NoteId] uniqueidentifier NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [AuthorName] nvarchar(200) NOT NULL,
+        [AuthorType] nvarchar(100) NOT NULL,
+        [IsOwn] bit NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [WhatHappened] nvarchar(4000) NOT NULL,
+        [WhatWasLearned] nvarchar(4000) NOT NULL,
+        [WhatChanged] nvarchar(4000) NOT NULL,
+        [Category] nvarchar(100) NOT NULL,
+        [Kind] int NOT NULL,
+        [HarmBand] int NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [Month] nvarchar(7) NOT NULL,
+        [PublishedOn] date NOT NULL,
+        [UsefulCount] int NOT NULL,
+        [AdoptedCount] int NOT NULL,
+        [MarkedUseful] bit NOT NULL,
+        [MarkedAdopted] bit NOT NULL,
+        [LastReadOn] date NULL,
+        [AdoptedOn] date NULL,
+        CONSTRAINT [PK_NetworkNotes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [NetworkOutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [CreatedOn] date NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptOn] datetime2 NOT NULL,
+        [SentOn] datetime2 NULL,
+        [Failed] bit NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_NetworkOutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [OutboxEmails] (
+        [Id] uniqueidentifier NOT NULL,
+        [To] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [NextAttemptAtUtc] datetime2 NOT NULL,
+        [SentAtUtc] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_OutboxEmails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [PeerAggregates] (
+        [Id] int NOT NULL IDENTITY,
+        [Organisation] nvarchar(200) NOT NULL,
+        [OrganisationType] nvarchar(100) NOT NULL,
+        [IsYou] bit NOT NULL,
+        [Month] date NOT NULL,
+        [Reports] int NULL,
+        [BedDays] float NULL,
+        [NoOrLowHarm] int NULL,
+        [NearMisses] int NULL,
+        [Anonymous] int NULL,
+        CONSTRAINT [PK_PeerAggregates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [PeerRates] (
@@ -977,120 +405,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    CREATE INDEX [IX_Annotations_On] ON [Annotations] ([On]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_PeerRates_PeerGroup_Month_Organisation] ON [PeerRates] ([PeerGroup], [Month], [Organisation]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122011335_Culture'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122011335_Culture', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122013804_KeyRing'
-)
-BEGIN
-    CREATE TABLE [DataProtectionKeys] (
+    CREATE TABLE [ResponsePlanVersions] (
         [Id] int NOT NULL IDENTITY,
-        [FriendlyName] nvarchar(200) NOT NULL,
-        [Xml] nvarchar(max) NOT NULL,
-        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+        [Number] int NOT NULL,
+        [SavedOn] date NOT NULL,
+        [SavedBy] nvarchar(200) NULL,
+        [ChangeNote] nvarchar(500) NULL,
+        [Content] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ResponsePlanVersions] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122013804_KeyRing'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122013804_KeyRing', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
-)
-BEGIN
-    DROP TABLE [ReferenceCounters];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [ReceiptVerifier] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201195425_FastReceiptsRandomReferences'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201195425_FastReceiptsRandomReferences', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
-)
-BEGIN
-    ALTER TABLE [Digests] ADD [SubscribersToldAtUtc] datetime2 NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
-)
-BEGIN
-    UPDATE [Digests] SET [SubscribersToldAtUtc] = [BuiltAtUtc];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201214448_DigestSubscribersTold'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201214448_DigestSubscribersTold', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [SavedQueueViews] (
@@ -1104,36 +435,332 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_SavedQueueViews_AccountId_Name] ON [SavedQueueViews] ([AccountId], [Name]);
+    CREATE TABLE [Settings] (
+        [Key] nvarchar(100) NOT NULL,
+        [Value] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_Settings] PRIMARY KEY ([Key])
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202000428_LeadDesk'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202000428_LeadDesk', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    ALTER TABLE [Reports] ADD [WhyAnonymous] int NULL;
+    CREATE TABLE [StaffGroups] (
+        [Id] int NOT NULL IDENTITY,
+        [IsNonClinical] bit NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_StaffGroups] PRIMARY KEY ([Id])
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [SupportOffers] (
+        [OfferId] int NOT NULL,
+        [OfferedOn] date NOT NULL,
+        [Offer] nvarchar(1000) NOT NULL,
+        [Status] int NOT NULL,
+        [RepliedOn] date NULL,
+        [ReviewStartsOn] date NULL,
+        [ReviewEndsOn] date NULL,
+        [Findings] nvarchar(4000) NULL,
+        CONSTRAINT [PK_SupportOffers] PRIMARY KEY ([OfferId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Denominators] (
+        [DivisionId] int NOT NULL,
+        [Month] date NOT NULL,
+        [BedDays] int NULL,
+        [StaffWte] decimal(9,2) NULL,
+        CONSTRAINT [PK_Denominators] PRIMARY KEY ([DivisionId], [Month]),
+        CONSTRAINT [FK_Denominators_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Locations] (
+        [Id] int NOT NULL IDENTITY,
+        [DivisionId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        CONSTRAINT [PK_Locations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Locations_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubAggregates] (
+        [MemberId] int NOT NULL,
+        [Month] date NOT NULL,
+        [Reports] int NULL,
+        [BedDays] float NULL,
+        [NoOrLowHarm] int NULL,
+        [NearMisses] int NULL,
+        [Anonymous] int NULL,
+        CONSTRAINT [PK_HubAggregates] PRIMARY KEY ([MemberId], [Month]),
+        CONSTRAINT [FK_HubAggregates_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [HubSignals] (
+        [MemberId] int NOT NULL,
+        [Signal] nvarchar(60) NOT NULL,
+        [RaisedOn] date NOT NULL,
+        CONSTRAINT [PK_HubSignals] PRIMARY KEY ([MemberId], [Signal]),
+        CONSTRAINT [FK_HubSignals_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [PeerSupportOffers] (
+        [Id] int NOT NULL IDENTITY,
+        [MemberId] int NOT NULL,
+        [OfferedOn] date NOT NULL,
+        [Offer] nvarchar(1000) NOT NULL,
+        [Status] int NOT NULL,
+        [RepliedOn] date NULL,
+        [ReviewStartsOn] date NULL,
+        [ReviewEndsOn] date NULL,
+        [Findings] nvarchar(4000) NULL,
+        CONSTRAINT [PK_PeerSupportOffers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PeerSupportOffers_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [LearningResponses] (
+        [Id] int NOT NULL IDENTITY,
+        [Type] int NOT NULL,
+        [Status] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [CreatedOn] date NOT NULL,
+        [CompletedOn] date NULL,
+        [LeadAccountId] nvarchar(450) NULL,
+        [LeadName] nvarchar(200) NULL,
+        [PlanVersionId] int NULL,
+        [NationalTrigger] int NOT NULL,
+        [ProposedType] int NULL,
+        [ProposalWhy] nvarchar(500) NULL,
+        [OverrideReason] nvarchar(2000) NULL,
+        [Participants] nvarchar(2000) NULL,
+        [SeipsPerson] nvarchar(max) NULL,
+        [SeipsTasks] nvarchar(max) NULL,
+        [SeipsTools] nvarchar(max) NULL,
+        [SeipsOrganisation] nvarchar(max) NULL,
+        [SeipsInternalEnvironment] nvarchar(max) NULL,
+        [SeipsExternalEnvironment] nvarchar(max) NULL,
+        [Findings] nvarchar(max) NULL,
+        [AarExpected] nvarchar(max) NULL,
+        [AarActual] nvarchar(max) NULL,
+        [AarWhyDifferent] nvarchar(max) NULL,
+        [AarLearned] nvarchar(max) NULL,
+        [TermsOfReference] nvarchar(max) NULL,
+        [ReporterSummary] nvarchar(max) NULL,
+        [SharedOn] date NULL,
+        CONSTRAINT [PK_LearningResponses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LearningResponses_ResponsePlanVersions_PlanVersionId] FOREIGN KEY ([PlanVersionId]) REFERENCES [ResponsePlanVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [JustCultureRecords] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordedByAccountId] nvarchar(450) NOT NULL,
+        [RecordedOn] date NOT NULL,
+        [StaffGroupId] int NOT NULL,
+        [Role] nvarchar(100) NOT NULL,
+        [PersonName] nvarchar(200) NULL,
+        [ActionConsidered] nvarchar(2000) NOT NULL,
+        [DeliberateHarm] bit NULL,
+        [Health] bit NULL,
+        [Foresight] bit NULL,
+        [Substitution] bit NULL,
+        [MitigatingCircumstances] bit NULL,
+        [Outcome] int NULL,
+        CONSTRAINT [PK_JustCultureRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_JustCultureRecords_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [Reports] (
+        [Id] int NOT NULL IDENTITY,
+        [Reference] nvarchar(20) NOT NULL,
+        [ReferenceYear] int NOT NULL,
+        [ReferenceNumber] int NOT NULL,
+        [Kind] int NOT NULL,
+        [WhatHappened] nvarchar(max) NOT NULL,
+        [ImmediateAction] nvarchar(max) NULL,
+        [OccurredOn] date NOT NULL,
+        [OccurredBand] int NOT NULL,
+        [DivisionId] int NULL,
+        [LocationId] int NULL,
+        [PersonAffected] int NOT NULL,
+        [PhysicalHarm] int NOT NULL,
+        [PsychologicalHarm] int NOT NULL,
+        [CategoryId] int NOT NULL,
+        [Stream] int NOT NULL,
+        [StaffGroupId] int NULL,
+        [IsAnonymous] bit NOT NULL,
+        [WhyAnonymous] int NULL,
+        [ReporterName] nvarchar(200) NULL,
+        [ReporterEmail] nvarchar(320) NULL,
+        [ReceivedOn] date NOT NULL,
+        [ReceivedBand] int NOT NULL,
+        [Status] int NOT NULL,
+        [Title] nvarchar(200) NULL,
+        [RiskConsequence] int NULL,
+        [RiskLikelihood] int NULL,
+        [RiskScore] int NULL,
+        [RiskRating] int NULL,
+        [OwnerAccountId] nvarchar(450) NULL,
+        [DuplicateOfReportId] int NULL,
+        [AcknowledgeBy] date NOT NULL,
+        [FeedbackBy] date NOT NULL,
+        [FeedbackGivenOn] date NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [ContactDetailsRemovedOn] date NULL,
+        [AcknowledgedOn] date NULL,
+        [ClosedOn] date NULL,
+        [OutcomeForReporter] nvarchar(max) NULL,
+        [Learning] nvarchar(max) NULL,
+        [LearningRecordedOn] date NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [ReceiptLocator] nvarchar(8) NOT NULL,
+        [ReceiptSalt] varbinary(16) NOT NULL,
+        [ReceiptHash] varbinary(32) NOT NULL,
+        [ReceiptVerifier] int NOT NULL,
+        CONSTRAINT [PK_Reports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reports_Categories_CategoryId] FOREIGN KEY ([CategoryId]) REFERENCES [Categories] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_Divisions_DivisionId] FOREIGN KEY ([DivisionId]) REFERENCES [Divisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reports_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [SpeakUpCases] (
@@ -1181,206 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE TABLE [SpeakUpMessages] (
-        [Id] int NOT NULL IDENTITY,
-        [CaseId] int NOT NULL,
-        [Author] int NOT NULL,
-        [GuardianName] nvarchar(200) NULL,
-        [Body] nvarchar(max) NOT NULL,
-        [SentOn] date NOT NULL,
-        [SentBand] int NOT NULL,
-        [SubmissionId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_SpeakUpMessages] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_SpeakUpMessages_SpeakUpCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [SpeakUpCases] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_Reports_WhyAnonymous_ReceivedOn] ON [Reports] ([WhyAnonymous], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_ClosedOn] ON [SpeakUpCases] ([ClosedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_DivisionId] ON [SpeakUpCases] ([DivisionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_LocationId] ON [SpeakUpCases] ([LocationId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_SpeakUpCases_ReceiptLocator] ON [SpeakUpCases] ([ReceiptLocator]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_ReceivedOn] ON [SpeakUpCases] ([ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_SpeakUpCases_Reference] ON [SpeakUpCases] ([Reference]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_StaffGroupId] ON [SpeakUpCases] ([StaffGroupId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE INDEX [IX_SpeakUpCases_Status_ReceivedOn] ON [SpeakUpCases] ([Status], [ReceivedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_SpeakUpCases_SubmissionId] ON [SpeakUpCases] ([SubmissionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_SpeakUpMessages_CaseId_SubmissionId] ON [SpeakUpMessages] ([CaseId], [SubmissionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202004130_SpeakUp'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202004130_SpeakUp', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE TABLE [JustCultureRecords] (
-        [Id] int NOT NULL IDENTITY,
-        [RecordedByAccountId] nvarchar(450) NOT NULL,
-        [RecordedOn] date NOT NULL,
-        [StaffGroupId] int NOT NULL,
-        [Role] nvarchar(100) NOT NULL,
-        [PersonName] nvarchar(200) NULL,
-        [ActionConsidered] nvarchar(2000) NOT NULL,
-        [DeliberateHarm] bit NULL,
-        [Health] bit NULL,
-        [Foresight] bit NULL,
-        [Substitution] bit NULL,
-        [MitigatingCircumstances] bit NULL,
-        [Outcome] int NULL,
-        CONSTRAINT [PK_JustCultureRecords] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_JustCultureRecords_StaffGroups_StaffGroupId] FOREIGN KEY ([StaffGroupId]) REFERENCES [StaffGroups] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE TABLE [ResponsePlanVersions] (
-        [Id] int NOT NULL IDENTITY,
-        [Number] int NOT NULL,
-        [SavedOn] date NOT NULL,
-        [SavedBy] nvarchar(200) NULL,
-        [ChangeNote] nvarchar(500) NULL,
-        [Content] nvarchar(max) NOT NULL,
-        CONSTRAINT [PK_ResponsePlanVersions] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE TABLE [LearningResponses] (
-        [Id] int NOT NULL IDENTITY,
-        [Type] int NOT NULL,
-        [Status] int NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [CreatedOn] date NOT NULL,
-        [CompletedOn] date NULL,
-        [LeadAccountId] nvarchar(450) NULL,
-        [LeadName] nvarchar(200) NULL,
-        [PlanVersionId] int NULL,
-        [NationalTrigger] int NOT NULL,
-        [ProposedType] int NULL,
-        [ProposalWhy] nvarchar(500) NULL,
-        [OverrideReason] nvarchar(2000) NULL,
-        [Participants] nvarchar(2000) NULL,
-        [SeipsPerson] nvarchar(max) NULL,
-        [SeipsTasks] nvarchar(max) NULL,
-        [SeipsTools] nvarchar(max) NULL,
-        [SeipsOrganisation] nvarchar(max) NULL,
-        [SeipsInternalEnvironment] nvarchar(max) NULL,
-        [SeipsExternalEnvironment] nvarchar(max) NULL,
-        [Findings] nvarchar(max) NULL,
-        [AarExpected] nvarchar(max) NULL,
-        [AarActual] nvarchar(max) NULL,
-        [AarWhyDifferent] nvarchar(max) NULL,
-        [AarLearned] nvarchar(max) NULL,
-        [TermsOfReference] nvarchar(max) NULL,
-        [ReporterSummary] nvarchar(max) NULL,
-        [SharedOn] date NULL,
-        CONSTRAINT [PK_LearningResponses] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_LearningResponses_ResponsePlanVersions_PlanVersionId] FOREIGN KEY ([PlanVersionId]) REFERENCES [ResponsePlanVersions] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [Engagements] (
@@ -1400,21 +828,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE TABLE [LearningResponseReports] (
-        [LearningResponseId] int NOT NULL,
-        [ReportId] int NOT NULL,
-        CONSTRAINT [PK_LearningResponseReports] PRIMARY KEY ([LearningResponseId], [ReportId]),
-        CONSTRAINT [FK_LearningResponseReports_LearningResponses_LearningResponseId] FOREIGN KEY ([LearningResponseId]) REFERENCES [LearningResponses] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_LearningResponseReports_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE TABLE [SafetyActions] (
@@ -1441,7 +855,78 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [LearningResponseReports] (
+        [LearningResponseId] int NOT NULL,
+        [ReportId] int NOT NULL,
+        CONSTRAINT [PK_LearningResponseReports] PRIMARY KEY ([LearningResponseId], [ReportId]),
+        CONSTRAINT [FK_LearningResponseReports_LearningResponses_LearningResponseId] FOREIGN KEY ([LearningResponseId]) REFERENCES [LearningResponses] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LearningResponseReports_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [ReportActions] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [OwnerName] nvarchar(200) NULL,
+        [OwnerAccountId] nvarchar(450) NULL,
+        [DueOn] date NOT NULL,
+        [CompletedOn] date NULL,
+        CONSTRAINT [PK_ReportActions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportActions_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [ReportMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [Author] int NOT NULL,
+        [IsAdditionalInformation] bit NOT NULL,
+        [ReviewerName] nvarchar(200) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentBand] int NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ReportMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportMessages_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE TABLE [SpeakUpMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [CaseId] int NOT NULL,
+        [Author] int NOT NULL,
+        [GuardianName] nvarchar(200) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentBand] int NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SpeakUpMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SpeakUpMessages_SpeakUpCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [SpeakUpCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ChangeNote', N'Content', N'Number', N'SavedBy', N'SavedOn') AND [object_id] = OBJECT_ID(N'[ResponsePlanVersions]'))
@@ -1454,7 +939,143 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Annotations_On] ON [Annotations] ([On]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_AccountId_AtUtc] ON [AuditEntries] ([AccountId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ReportId_AtUtc] ON [AuditEntries] ([ReportId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Categories_Name] ON [Categories] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Digests_PeriodStart_Stream] ON [Digests] ([PeriodStart], [Stream]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Digests_Stream_PeriodKey_ScopeKey] ON [Digests] ([Stream], [PeriodKey], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DigestSubscriptions_AccountId_Stream_ScopeKey] ON [DigestSubscriptions] ([AccountId], [Stream], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_DigestSubscriptions_Stream_ScopeKey] ON [DigestSubscriptions] ([Stream], [ScopeKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Divisions_Name] ON [Divisions] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_Engagements_LearningResponseId] ON [Engagements] ([LearningResponseId]);
@@ -1462,366 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_JustCultureRecords_RecordedByAccountId_RecordedOn] ON [JustCultureRecords] ([RecordedByAccountId], [RecordedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_JustCultureRecords_StaffGroupId] ON [JustCultureRecords] ([StaffGroupId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_LearningResponseReports_ReportId] ON [LearningResponseReports] ([ReportId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_LearningResponses_CompletedOn] ON [LearningResponses] ([CompletedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_LearningResponses_PlanVersionId] ON [LearningResponses] ([PlanVersionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_LearningResponses_Status_CreatedOn] ON [LearningResponses] ([Status], [CreatedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_ResponsePlanVersions_Number] ON [ResponsePlanVersions] ([Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_SafetyActions_CompletedOn_DueOn] ON [SafetyActions] ([CompletedOn], [DueOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_SafetyActions_LearningResponseId] ON [SafetyActions] ([LearningResponseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_SafetyActions_MeasureCategoryId] ON [SafetyActions] ([MeasureCategoryId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_SafetyActions_MeasureDivisionId] ON [SafetyActions] ([MeasureDivisionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    CREATE INDEX [IX_SafetyActions_MeasureLocationId] ON [SafetyActions] ([MeasureLocationId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202012701_LearningResponses'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202012701_LearningResponses', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubMembers] (
-        [Id] int NOT NULL IDENTITY,
-        [Name] nvarchar(200) NOT NULL,
-        [OrganisationType] nvarchar(100) NOT NULL,
-        [KeyHash] nvarchar(100) NOT NULL,
-        [IssuedOn] datetimeoffset NOT NULL,
-        [RevokedOn] datetimeoffset NULL,
-        CONSTRAINT [PK_HubMembers] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubNoteEvents] (
-        [Id] int NOT NULL IDENTITY,
-        [MemberId] int NOT NULL,
-        [NoteId] uniqueidentifier NOT NULL,
-        [Useful] bit NOT NULL,
-        [Adopted] bit NOT NULL,
-        CONSTRAINT [PK_HubNoteEvents] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubNotes] (
-        [Sequence] bigint NOT NULL IDENTITY,
-        [NoteId] uniqueidentifier NOT NULL,
-        [AuthorMemberId] int NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [WhatHappened] nvarchar(4000) NOT NULL,
-        [WhatWasLearned] nvarchar(4000) NOT NULL,
-        [WhatChanged] nvarchar(4000) NOT NULL,
-        [Category] nvarchar(100) NOT NULL,
-        [Kind] int NOT NULL,
-        [HarmBand] int NOT NULL,
-        [OrganisationType] nvarchar(100) NOT NULL,
-        [Month] nvarchar(7) NOT NULL,
-        [PublishedOn] date NOT NULL,
-        CONSTRAINT [PK_HubNotes] PRIMARY KEY ([Sequence])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubReceivedMessages] (
-        [MemberId] int NOT NULL,
-        [MessageId] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(40) NOT NULL,
-        [ReceivedOn] date NOT NULL,
-        CONSTRAINT [PK_HubReceivedMessages] PRIMARY KEY ([MemberId], [MessageId])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [LearningNotes] (
-        [Id] int NOT NULL IDENTITY,
-        [NoteId] uniqueidentifier NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [WhatHappened] nvarchar(4000) NOT NULL,
-        [WhatWasLearned] nvarchar(4000) NOT NULL,
-        [WhatChanged] nvarchar(4000) NOT NULL,
-        [Category] nvarchar(100) NOT NULL,
-        [Kind] int NULL,
-        [HarmBand] int NULL,
-        [OrganisationType] nvarchar(100) NOT NULL,
-        [Month] nvarchar(7) NOT NULL,
-        [Status] int NOT NULL,
-        [DraftedByAccountId] nvarchar(450) NOT NULL,
-        [ApprovedByAccountId] nvarchar(450) NULL,
-        [PublishedOn] date NULL,
-        [ReportId] int NULL,
-        [LearningResponseId] int NULL,
-        CONSTRAINT [PK_LearningNotes] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [NetworkContacts] (
-        [Id] int NOT NULL,
-        [LastContactUtc] datetime2 NULL,
-        [LastPullUtc] datetime2 NULL,
-        [LastError] nvarchar(1000) NULL,
-        CONSTRAINT [PK_NetworkContacts] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [NetworkNotes] (
-        [Id] int NOT NULL IDENTITY,
-        [NoteId] uniqueidentifier NOT NULL,
-        [Sequence] bigint NOT NULL,
-        [AuthorName] nvarchar(200) NOT NULL,
-        [AuthorType] nvarchar(100) NOT NULL,
-        [IsOwn] bit NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [WhatHappened] nvarchar(4000) NOT NULL,
-        [WhatWasLearned] nvarchar(4000) NOT NULL,
-        [WhatChanged] nvarchar(4000) NOT NULL,
-        [Category] nvarchar(100) NOT NULL,
-        [Kind] int NOT NULL,
-        [HarmBand] int NOT NULL,
-        [OrganisationType] nvarchar(100) NOT NULL,
-        [Month] nvarchar(7) NOT NULL,
-        [PublishedOn] date NOT NULL,
-        [UsefulCount] int NOT NULL,
-        [AdoptedCount] int NOT NULL,
-        [MarkedUseful] bit NOT NULL,
-        [MarkedAdopted] bit NOT NULL,
-        [LastReadOn] date NULL,
-        [AdoptedOn] date NULL,
-        CONSTRAINT [PK_NetworkNotes] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [NetworkOutboxMessages] (
-        [Id] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(40) NOT NULL,
-        [Payload] nvarchar(max) NOT NULL,
-        [CreatedOn] date NOT NULL,
-        [Attempts] int NOT NULL,
-        [NextAttemptOn] datetime2 NOT NULL,
-        [SentOn] datetime2 NULL,
-        [Failed] bit NOT NULL,
-        [LastError] nvarchar(1000) NULL,
-        CONSTRAINT [PK_NetworkOutboxMessages] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [PeerAggregates] (
-        [Id] int NOT NULL IDENTITY,
-        [Organisation] nvarchar(200) NOT NULL,
-        [OrganisationType] nvarchar(100) NOT NULL,
-        [IsYou] bit NOT NULL,
-        [Month] date NOT NULL,
-        [Reports] int NULL,
-        [BedDays] float NULL,
-        [NoOrLowHarm] int NULL,
-        [NearMisses] int NULL,
-        [Anonymous] int NULL,
-        CONSTRAINT [PK_PeerAggregates] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [SupportOffers] (
-        [OfferId] int NOT NULL,
-        [OfferedOn] date NOT NULL,
-        [Offer] nvarchar(1000) NOT NULL,
-        [Status] int NOT NULL,
-        [RepliedOn] date NULL,
-        [ReviewStartsOn] date NULL,
-        [ReviewEndsOn] date NULL,
-        [Findings] nvarchar(4000) NULL,
-        CONSTRAINT [PK_SupportOffers] PRIMARY KEY ([OfferId])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubAggregates] (
-        [MemberId] int NOT NULL,
-        [Month] date NOT NULL,
-        [Reports] int NULL,
-        [BedDays] float NULL,
-        [NoOrLowHarm] int NULL,
-        [NearMisses] int NULL,
-        [Anonymous] int NULL,
-        CONSTRAINT [PK_HubAggregates] PRIMARY KEY ([MemberId], [Month]),
-        CONSTRAINT [FK_HubAggregates_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [HubSignals] (
-        [MemberId] int NOT NULL,
-        [Signal] nvarchar(60) NOT NULL,
-        [RaisedOn] date NOT NULL,
-        CONSTRAINT [PK_HubSignals] PRIMARY KEY ([MemberId], [Signal]),
-        CONSTRAINT [FK_HubSignals_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
-)
-BEGIN
-    CREATE TABLE [PeerSupportOffers] (
-        [Id] int NOT NULL IDENTITY,
-        [MemberId] int NOT NULL,
-        [OfferedOn] date NOT NULL,
-        [Offer] nvarchar(1000) NOT NULL,
-        [Status] int NOT NULL,
-        [RepliedOn] date NULL,
-        [ReviewStartsOn] date NULL,
-        [ReviewEndsOn] date NULL,
-        [Findings] nvarchar(4000) NULL,
-        CONSTRAINT [PK_PeerSupportOffers] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_PeerSupportOffers_HubMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [HubMembers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_HubMembers_Name] ON [HubMembers] ([Name]);
@@ -1829,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_HubNoteEvents_MemberId_NoteId] ON [HubNoteEvents] ([MemberId], [NoteId]);
@@ -1837,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_HubNoteEvents_NoteId] ON [HubNoteEvents] ([NoteId]);
@@ -1845,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_HubNotes_NoteId] ON [HubNotes] ([NoteId]);
@@ -1853,7 +1115,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_RecordedByAccountId_RecordedOn] ON [JustCultureRecords] ([RecordedByAccountId], [RecordedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_JustCultureRecords_StaffGroupId] ON [JustCultureRecords] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LearningNotes_NoteId] ON [LearningNotes] ([NoteId]);
@@ -1861,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_LearningNotes_Status] ON [LearningNotes] ([Status]);
@@ -1869,7 +1147,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponseReports_ReportId] ON [LearningResponseReports] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_CompletedOn] ON [LearningResponses] ([CompletedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_PlanVersionId] ON [LearningResponses] ([PlanVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_LearningResponses_Status_CreatedOn] ON [LearningResponses] ([Status], [CreatedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Locations_DivisionId_Name] ON [Locations] ([DivisionId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_NetworkNotes_NoteId] ON [NetworkNotes] ([NoteId]);
@@ -1877,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_NetworkNotes_Sequence] ON [NetworkNotes] ([Sequence]);
@@ -1885,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_NetworkOutboxMessages_SentOn_Failed_NextAttemptOn] ON [NetworkOutboxMessages] ([SentOn], [Failed], [NextAttemptOn]);
@@ -1893,7 +1211,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxEmails_Status_NextAttemptAtUtc] ON [OutboxEmails] ([Status], [NextAttemptAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PeerAggregates_Month_Organisation] ON [PeerAggregates] ([Month], [Organisation]);
@@ -1901,7 +1227,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeerRates_PeerGroup_Month_Organisation] ON [PeerRates] ([PeerGroup], [Month], [Organisation]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_PeerSupportOffers_MemberId] ON [PeerSupportOffers] ([MemberId]);
@@ -1909,28 +1243,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202070010_LearningNetwork'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202070010_LearningNetwork', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
-)
-BEGIN
-    DROP INDEX [IX_Reports_WhyAnonymous_ReceivedOn] ON [Reports];
+    CREATE INDEX [IX_ReportActions_OwnerAccountId_CompletedOn] ON [ReportActions] ([OwnerAccountId], [CompletedOn]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ReportActions_ReportId] ON [ReportActions] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportMessages_ReportId_SubmissionId] ON [ReportMessages] ([ReportId], [SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     EXEC(N'CREATE INDEX [IX_Reports_AwaitingFeedback] ON [Reports] ([Status], [FeedbackBy]) WHERE "FeedbackGivenOn" IS NULL');
@@ -1938,7 +1275,87 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_CategoryId] ON [Reports] ([CategoryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_DivisionId_ReceivedOn] ON [Reports] ([DivisionId], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_DuplicateOfReportId] ON [Reports] ([DuplicateOfReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Kind_ReceivedOn] ON [Reports] ([Kind], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_LearningRecordedOn] ON [Reports] ([LearningRecordedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_LocationId] ON [Reports] ([LocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_OwnerAccountId_Status] ON [Reports] ([OwnerAccountId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_PhysicalHarm_ReceivedOn] ON [Reports] ([PhysicalHarm], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_ReceiptLocator] ON [Reports] ([ReceiptLocator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_ReceivedOn] ON [Reports] ([ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     EXEC(N'CREATE INDEX [IX_Reports_ReceivedOn_WhyAnonymous] ON [Reports] ([ReceivedOn], [WhyAnonymous]) WHERE "WhyAnonymous" IS NOT NULL');
@@ -1946,28 +1363,63 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202135809_PartialIndexesForOverdueAndReasons'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202135809_PartialIndexesForOverdueAndReasons', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
-)
-BEGIN
-    DROP INDEX [IX_Reports_Stream_ReceivedOn] ON [Reports];
+    CREATE UNIQUE INDEX [IX_Reports_Reference] ON [Reports] ([Reference]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_ReferenceYear_ReferenceNumber] ON [Reports] ([ReferenceYear], [ReferenceNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_RiskRating_ReceivedOn] ON [Reports] ([RiskRating], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_StaffGroupId] ON [Reports] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_AcknowledgeBy] ON [Reports] ([Status], [AcknowledgeBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_FeedbackBy] ON [Reports] ([Status], [FeedbackBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Reports_Status_ReceivedOn] ON [Reports] ([Status], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     CREATE INDEX [IX_Reports_Stream_ReceivedOn_DivisionId] ON [Reports] ([Stream], [ReceivedOn], [DivisionId]);
@@ -1975,38 +1427,163 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202141536_DigestCoveringIndex'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202141536_DigestCoveringIndex', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207124053_HubMemberKeyProtected'
-)
-BEGIN
-    DECLARE @var1 nvarchar(max);
-    SELECT @var1 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[HubMembers]') AND [c].[name] = N'KeyHash');
-    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [HubMembers] DROP CONSTRAINT ' + @var1 + ';');
-    ALTER TABLE [HubMembers] ALTER COLUMN [KeyHash] nvarchar(400) NOT NULL;
+    CREATE UNIQUE INDEX [IX_Reports_SubmissionId] ON [Reports] ([SubmissionId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207124053_HubMemberKeyProtected'
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ResponsePlanVersions_Number] ON [ResponsePlanVersions] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_CompletedOn_DueOn] ON [SafetyActions] ([CompletedOn], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_LearningResponseId] ON [SafetyActions] ([LearningResponseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureCategoryId] ON [SafetyActions] ([MeasureCategoryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureDivisionId] ON [SafetyActions] ([MeasureDivisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SafetyActions_MeasureLocationId] ON [SafetyActions] ([MeasureLocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedQueueViews_AccountId_Name] ON [SavedQueueViews] ([AccountId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_ClosedOn] ON [SpeakUpCases] ([ClosedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_DivisionId] ON [SpeakUpCases] ([DivisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_LocationId] ON [SpeakUpCases] ([LocationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_ReceiptLocator] ON [SpeakUpCases] ([ReceiptLocator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_ReceivedOn] ON [SpeakUpCases] ([ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_Reference] ON [SpeakUpCases] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_StaffGroupId] ON [SpeakUpCases] ([StaffGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SpeakUpCases_Status_ReceivedOn] ON [SpeakUpCases] ([Status], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpCases_SubmissionId] ON [SpeakUpCases] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SpeakUpMessages_CaseId_SubmissionId] ON [SpeakUpMessages] ([CaseId], [SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffGroups_Name] ON [StaffGroups] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207134952_Baseline'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207124053_HubMemberKeyProtected', N'10.0.14');
+    VALUES (N'20261207134952_Baseline', N'10.0.14');
 END;
 
 COMMIT;

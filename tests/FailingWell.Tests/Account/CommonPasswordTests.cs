@@ -60,6 +60,20 @@ public sealed partial class CommonPasswordTests
     }
 
     [Fact]
+    public void The_list_ships_as_an_embedded_text_file_of_one_password_a_line_not_as_code()
+    {
+        var assembly = typeof(CommonPasswords).Assembly;
+        using var stream = assembly.GetManifestResourceStream(CommonPasswords.ResourceName);
+        Assert.NotNull(stream);
+        using var reader = new StreamReader(stream);
+        var passwords = reader.ReadToEnd().Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+        Assert.Equal(30_000, passwords.Count);
+        Assert.Equal(["123456", "password"], passwords.Take(2));
+        Assert.Null(assembly.GetType("FailingWell.Web.Infrastructure.Accounts.CommonPasswordList"));
+    }
+
+    [Fact]
     public async Task Accepting_an_invitation_with_a_common_password_is_refused_at_the_field_and_the_link_still_works()
     {
         using var app = new FailingWellApp();

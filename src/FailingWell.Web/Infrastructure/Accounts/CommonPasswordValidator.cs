@@ -2,12 +2,17 @@ using Microsoft.AspNetCore.Identity;
 
 namespace FailingWell.Web.Infrastructure.Accounts;
 
-/// <summary>The common passwords shipped with the application (<see cref="CommonPasswordList"/>), read once.</summary>
+/// <summary>
+/// The common passwords shipped with the application (the embedded <c>common-passwords.txt</c>),
+/// read once per process, when first needed, however many hosts make one.
+/// </summary>
 public sealed class CommonPasswords
 {
-    private readonly HashSet<string> _passwords = new(
-        CommonPasswordList.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        StringComparer.OrdinalIgnoreCase);
+    internal const string ResourceName = "FailingWell.Web.Infrastructure.Accounts.common-passwords.txt";
+
+    private static readonly Lazy<HashSet<string>> Shared = new(Read);
+
+    private readonly HashSet<string> _passwords = Shared.Value;
 
     public int Count => _passwords.Count;
 
@@ -30,6 +35,25 @@ public sealed class CommonPasswords
 
         var stem = trimmed.TrimEnd("0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".ToCharArray());
         return stem.Length >= 4 && stem.Length < trimmed.Length && _passwords.Contains(stem);
+    }
+
+    // One password a line; lines starting with "#" are the list's provenance and licence notice.
+    private static HashSet<string> Read()
+    {
+        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        var passwords = new HashSet<string>(30_000, StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                passwords.Add(line);
+            }
+        }
+
+        return passwords;
     }
 }
 

@@ -70,7 +70,7 @@ public static class ReportTextSearch
         {
             // The status filter goes into the same query, as the SQLite index narrows by status
             // itself: the queue's usual search (open reports) then reads the partial GIN index of
-            // open reports only (migration OpenReportWordSearch); the closed keep the full index.
+            // open reports only (the Baseline migration's IX_Reports_SearchVector_Open); the closed keep the full index.
             var wanted = statuses?.Distinct().ToList() ?? [];
             parameters.Add(TsQuery(words));
             if (wanted.Count == 0)
@@ -106,7 +106,7 @@ public static class ReportTextSearch
     }
 
     // Only letters and digits are left, so neither query language can be broken out of. PostgreSQL's
-    // configuration (the ReportWordSearch migration) keeps words as typed, lower-cased and without
+    // configuration (failingwell_words, made by the Baseline migration) keeps words as typed, lower-cased and without
     // accents, no stemming, no stop words, as SQLite's does, so both indexes find the same reports: every word, as a word or the start of one ("slip" finds "slipped").
     private static string TsQuery(List<string> words) =>
         string.Join(" & ", words.Select(w => w.ToLowerInvariant() + ":*"));
