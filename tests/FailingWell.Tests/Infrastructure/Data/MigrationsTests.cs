@@ -16,7 +16,7 @@ public sealed class MigrationsTests
 
         // Compares the model with the provider's latest snapshot; opens no connection.
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model has changed since the last {provider} migration: add one (README, 'Changing the model').");
+            $"The model has changed since the last {provider} migration: add one (docs/development.md, 'Changing the model').");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
