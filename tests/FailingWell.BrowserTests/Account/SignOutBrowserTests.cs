@@ -1,9 +1,5 @@
 using FailingWell.BrowserTests.Support;
-using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Infrastructure.Accounts;
-using MediatR;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FailingWell.BrowserTests.Account;
@@ -12,35 +8,13 @@ namespace FailingWell.BrowserTests.Account;
 [Collection(LiveSiteTests.Name)]
 public sealed class SignOutBrowserTests(LiveSite site)
 {
-    private const string Password = "a long enough password";
-
-    private async Task<(string Email, string Key)> LeadAsync()
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var email = $"sign-out-{Guid.NewGuid():N}@trust.nhs.uk";
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-        {
-            Email = email, DisplayName = "Ward Lead", Role = StaffRoles.GovernanceLead, Password = Password,
-        });
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        var account = (await users.FindByIdAsync(created.AccountId))!;
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (email, (await users.GetAuthenticatorKeyAsync(account))!);
-    }
-
     [Fact]
     public async Task The_header_sign_out_button_ends_the_session_on_a_shared_computer()
     {
-        var (email, key) = await LeadAsync();
+        var lead = await BrowserStaff.CreateAsync(site.Services, StaffRoles.GovernanceLead, "Ward Lead");
         var page = await site.NewPageAsync();
         await page.GotoAsync("/triage");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var code = SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(key), SingleUseAuthenticatorTokenProvider.CurrentStep(DateTimeOffset.UtcNow));
-        await page.GetByLabel("Code from your authenticator app").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await BrowserStaff.SignInAsync(page, lead);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Exact = true }).WaitForAsync();
 
         // Opening the sign-out address does not claim a sign-out it did not do: it offers the button.

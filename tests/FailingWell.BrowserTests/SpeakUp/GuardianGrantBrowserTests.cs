@@ -2,7 +2,6 @@ using FailingWell.BrowserTests.Support;
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Infrastructure.Accounts;
 using MediatR;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,29 +11,12 @@ namespace FailingWell.BrowserTests.SpeakUp;
 [Collection(LiveSiteTests.Name)]
 public sealed class GuardianGrantBrowserTests(LiveSite site)
 {
-    private const string Password = "a long enough password";
-
-    private async Task<(string Id, string Email, string Key)> AccountAsync(string role, string name)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var email = $"grant-{Guid.NewGuid():N}@trust.nhs.uk";
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-        {
-            Email = email, DisplayName = name, Role = role, Password = Password,
-        });
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        var account = (await users.FindByIdAsync(created.AccountId))!;
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (created.AccountId, email, (await users.GetAuthenticatorKeyAsync(account))!);
-    }
-
     [Fact]
     public async Task A_guardian_reads_a_pending_request_approves_it_and_the_page_says_who_was_made_a_guardian()
     {
-        var admin = await AccountAsync(StaffRoles.Admin, "Asking Admin");
-        var guardian = await AccountAsync(StaffRoles.Guardian, "Gwen Guardian");
-        var lead = await AccountAsync(StaffRoles.GovernanceLead, "Lee Candidate");
+        var admin = await BrowserStaff.CreateAsync(site.Services, StaffRoles.Admin, "Asking Admin");
+        var guardian = await BrowserStaff.CreateAsync(site.Services, StaffRoles.Guardian, "Gwen Guardian");
+        var lead = await BrowserStaff.CreateAsync(site.Services, StaffRoles.GovernanceLead, "Lee Candidate");
         await using (var scope = site.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ChangeRole.Command
@@ -45,12 +27,7 @@ public sealed class GuardianGrantBrowserTests(LiveSite site)
 
         var desk = await site.NewPageAsync();
         await desk.GotoAsync("/speak-up");
-        await desk.GetByLabel("Email address").FillAsync(guardian.Email);
-        await desk.GetByLabel("Password").FillAsync(Password);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var otp = SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(guardian.Key), SingleUseAuthenticatorTokenProvider.CurrentStep(DateTimeOffset.UtcNow));
-        await desk.GetByLabel("Code from your authenticator app").FillAsync(otp);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await BrowserStaff.SignInAsync(desk, guardian);
 
         await desk.GetByRole(AriaRole.Heading, new() { Name = "Speak-up cases" }).WaitForAsync();
         await desk.GetByText($"Asking Admin has asked for Lee Candidate ({lead.Email}) to be made a guardian").WaitForAsync();

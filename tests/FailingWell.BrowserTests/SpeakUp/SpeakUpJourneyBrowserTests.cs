@@ -19,17 +19,8 @@ public sealed partial class SpeakUpJourneyBrowserTests(LiveSite site)
 
     private async Task<(string Email, string Key)> GuardianWithAuthenticatorAsync()
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var email = $"guardian-{Guid.NewGuid():N}@trust.nhs.uk";
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-        {
-            Email = email, DisplayName = "Gill Guardian", Role = StaffRoles.Guardian, Password = Password,
-        });
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        var account = (await users.FindByIdAsync(created.AccountId))!;
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (email, (await users.GetAuthenticatorKeyAsync(account))!);
+        var account = await BrowserStaff.CreateAsync(site.Services, StaffRoles.Guardian, "Gill Guardian");
+        return (account.Email, account.AuthenticatorKey);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ namespace FailingWell.BrowserTests.Support;
 /// </summary>
 public sealed class NetworkSites : IAsyncDisposable
 {
-    public const string Password = "a long enough password";
+    public const string Password = BrowserStaff.Password;
 
     private IPlaywright? _playwright;
 
@@ -73,9 +73,9 @@ public sealed class NetworkSites : IAsyncDisposable
     }
 
     /// <summary>The hub's coordinator, who added both members.</summary>
-    public Account Coordinator { get; private set; } = null!;
+    public BrowserStaff.Account Coordinator { get; private set; } = null!;
 
-    private async Task<Site> MemberAsync(Account coordinator, string name)
+    private async Task<Site> MemberAsync(BrowserStaff.Account coordinator, string name)
     {
         IssuedKey key;
         await using (var scope = Hub.Services.CreateAsyncScope())
@@ -132,18 +132,8 @@ public sealed class NetworkSites : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Signs in at the page it is on (a sign-in form after a redirect): password, then the authenticator's code.</summary>
-    public static async Task SignInAsync(IPage page, Account account)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(account);
-        await page.GetByLabel("Email address").FillAsync(account.Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var code = SingleUseAuthenticatorTokenProvider.Code(Base32.Decode(account.AuthenticatorKey), SingleUseAuthenticatorTokenProvider.CurrentStep(DateTimeOffset.UtcNow));
-        await page.GetByLabel("Code from your authenticator app").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-    }
+    /// <summary>Signs in at the page it is on: <see cref="BrowserStaff.SignInAsync"/>.</summary>
+    public static Task SignInAsync(IPage page, BrowserStaff.Account account) => BrowserStaff.SignInAsync(page, account);
 
     public async ValueTask DisposeAsync()
     {
@@ -163,7 +153,6 @@ public sealed class NetworkSites : IAsyncDisposable
         }
     }
 
-    public sealed record Account(string Id, string Email, string Name, string AuthenticatorKey);
 
     /// <summary>One site of the network: the real app on a loopback port with its own database and settings.</summary>
     public sealed class Site : WebApplicationFactory<Program>
@@ -184,23 +173,10 @@ public sealed class NetworkSites : IAsyncDisposable
         public int MemberId { get; set; }
 
         /// <summary>A staff account with an authenticator, as an admin would make one.</summary>
-        public async Task<Account> AccountAsync(string role, string name)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@trust.nhs.uk";
-            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-            {
-                Email = email, DisplayName = name, Role = role, Password = Password,
-            });
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-            var account = (await users.FindByIdAsync(created.AccountId))!;
-            await users.ResetAuthenticatorKeyAsync(account);
-            await users.SetTwoFactorEnabledAsync(account, true);
-            return new Account(created.AccountId, email, name, (await users.GetAuthenticatorKeyAsync(account))!);
-        }
+        public Task<BrowserStaff.Account> AccountAsync(string role, string name) => BrowserStaff.CreateAsync(Services, role, name);
 
         /// <summary>A report made anonymously; closed by the lead when <paramref name="closedBy"/> is given.</summary>
-        public async Task<int> ReportAsync(string whatHappened, string category, Account? closedBy = null)
+        public async Task<int> ReportAsync(string whatHappened, string category, BrowserStaff.Account? closedBy = null)
         {
             ArgumentNullException.ThrowIfNull(category);
             await using var scope = Services.CreateAsyncScope();

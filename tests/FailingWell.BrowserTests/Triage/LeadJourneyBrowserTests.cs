@@ -19,17 +19,8 @@ public sealed class LeadJourneyBrowserTests(LiveSite site)
 
     private async Task<(string Email, string Key)> LeadWithAuthenticatorAsync()
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var email = $"lead-{Guid.NewGuid():N}@trust.nhs.uk";
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAccount.Command
-        {
-            Email = email, DisplayName = "Dana Lead", Role = StaffRoles.GovernanceLead, Password = Password,
-        });
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        var account = (await users.FindByIdAsync(created.AccountId))!;
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (email, (await users.GetAuthenticatorKeyAsync(account))!);
+        var account = await BrowserStaff.CreateAsync(site.Services, StaffRoles.GovernanceLead, "Dana Lead");
+        return (account.Email, account.AuthenticatorKey);
     }
 
     private async Task<string> ReportAsync()
