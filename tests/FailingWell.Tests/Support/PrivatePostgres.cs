@@ -115,7 +115,9 @@ public sealed class PrivatePostgres : IDisposable
                     }
 
                     var options = new DbContextOptionsBuilder<FailingWellDbContext>();
-                    var connectionString = ConnectionString(name);
+                    // Unpooled: a template cannot be copied while anything is connected to it, and clearing
+                    // every pool would close the connections of tests running beside this one.
+                    var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString(name)) { Pooling = false }.ConnectionString;
                     ProviderMigrations.Configure(options, DatabaseProvider.PostgreSql, connectionString, ProviderMigrations.Load(DatabaseProvider.PostgreSql));
                     try
                     {
@@ -128,8 +130,6 @@ public sealed class PrivatePostgres : IDisposable
                         throw;
                     }
 
-                    // A template cannot be copied while anything is connected to it.
-                    NpgsqlConnection.ClearAllPools();
                     _template = name;
                 }
             }
@@ -146,7 +146,15 @@ public sealed class PrivatePostgres : IDisposable
     public void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // FORCE ends whatever is still connected to this database. Only its own pools are emptied (as
+        // given, and as the site opens it): clearing every pool would close the idle connections of
+        // tests running beside this one.
+        foreach (var pooled in new[] { connectionString, PostgreSqlConnectionDefaults.Apply(connectionString) })
+        {
+            using var ours = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(ours);
+        }
+
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var drop = connection.CreateCommand();
