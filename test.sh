@@ -13,6 +13,7 @@ mkdir -p "$results"
 # What this run leaves in /tmp (the private PostgreSQL servers' folders) is newer than this file.
 started="$results/.started"
 touch "$started"
+began=$(date +%s)
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -116,6 +117,8 @@ for trx in "$results"/*.trx; do
     | sed -E "s/.*testName=\"([^\"]*)\".*/Failed in $(basename "$trx" .trx): \1/" || true
 done
 
+took=$(( $(date +%s) - began ))
+echo "Took $(( took / 60 )) min $(( took % 60 )) s, from installing to the last test."
 echo "Runs: $(IFS=';'; echo "${summary[*]}" | sed 's/;/; /g')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -38,6 +38,11 @@ public class FailingWellApp : WebApplicationFactory<Program>
         ConnectionString = Provider == DatabaseProvider.PostgreSql
             ? (migrated ? PrivatePostgres.Shared.CreateMigratedDatabase() : PrivatePostgres.Shared.CreateDatabase())
             : $"Data Source={DatabasePath}";
+        if (Provider == DatabaseProvider.Sqlite && migrated)
+        {
+            SqliteTemplate.CopyTo(DatabasePath);
+        }
+
         _settings["ConnectionStrings:FailingWell"] = ConnectionString;
         _settings["Database:Provider"] = Provider.ToString();
         _settings["Email:PickupDirectory"] = MailFolder;

@@ -24,7 +24,8 @@ public sealed class MigrationsTests
     [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
     public async Task A_fresh_SQLite_file_is_created_and_migrated_at_start_up()
     {
-        using var app = new FailingWellApp();
+        using var app = FailingWellApp.OnEmptyDatabase(); // other tests start from a copy of a migrated file
+        Assert.False(File.Exists(app.DatabasePath));
         _ = app.Services; // starts the application
 
         var tables = await DatabaseBytes.TablesAsync(app.ConnectionString);
