@@ -56,14 +56,19 @@ passed=0
 failed=0
 summary=()
 
-# run_pass NAME PROJECT FILTER [VAR=VALUE...]: one dotnet test run, its counts added to the totals.
-run_pass() {
+# run_tests NAME PROJECT FILTER [VAR=VALUE...]: one dotnet test run, its results in NAME.trx.
+run_tests() {
   local name=$1 project=$2 filter=$3
   shift 3
   echo "== $name"
   env "$@" dotnet test "$project" --no-build --nologo --filter "$filter" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" 2>&1 | grep -vE '^\s*(Passed |$)' || true
+}
+
+# count_pass NAME: that run's counts added to the totals.
+count_pass() {
+  local name=$1
   local trx="$results/$name.trx"
   if [ -f "$trx" ]; then
     local counters p f total executed notrun
@@ -84,17 +89,27 @@ run_pass() {
   fi
 }
 
-run_pass FailingWell.Tests tests/FailingWell.Tests/FailingWell.Tests.csproj "Database!=PostgreSql"
+run_tests FailingWell.Tests tests/FailingWell.Tests/FailingWell.Tests.csproj "Database!=PostgreSql"
 # Again on PostgreSQL, only the classes whose behaviour can differ by provider (TestDatabase.EveryProvider:
 # SQL, transactions, races, migrations, the scheduler, several nodes) and the PostgreSQL-only ones (two nodes,
 # the clustered scheduler); the rest already ran above and do the same on either (decision record 0100).
-run_pass FailingWell.Tests.PostgreSql tests/FailingWell.Tests/FailingWell.Tests.csproj "Database=EveryProvider|Database=PostgreSql" FAILINGWELL_TEST_PROVIDER=PostgreSql
+# It runs beside the browser tests: both spend much of their time waiting on real processes (database
+# servers, site nodes, Chromium), so side by side they keep both cores busy (its output follows theirs).
+run_tests FailingWell.Tests.PostgreSql tests/FailingWell.Tests/FailingWell.Tests.csproj "Database=EveryProvider|Database=PostgreSql" FAILINGWELL_TEST_PROVIDER=PostgreSql \
+  >"$results/FailingWell.Tests.PostgreSql.log" 2>&1 &
+postgresql_pass=$!
+run_tests FailingWell.BrowserTests tests/FailingWell.BrowserTests/FailingWell.BrowserTests.csproj "FullyQualifiedName~FailingWell"
+wait "$postgresql_pass"
+cat "$results/FailingWell.Tests.PostgreSql.log"
+
+count_pass FailingWell.Tests
+count_pass FailingWell.Tests.PostgreSql
 pg_trx="$results/FailingWell.Tests.PostgreSql.trx"
 if [ -f "$pg_trx" ]; then
   nodes=$(grep -oE '<UnitTestResult [^>]*testName="FailingWell\.Tests\.Deploy\.(TwoNodesTests|ClusteredSchedulerTests)\.[^"]*"[^>]*outcome="Passed"' "$pg_trx" | wc -l)
   summary+=("of which two nodes and the clustered scheduler $nodes passed")
 fi
-run_pass FailingWell.BrowserTests tests/FailingWell.BrowserTests/FailingWell.BrowserTests.csproj "FullyQualifiedName~FailingWell"
+count_pass FailingWell.BrowserTests
 
 # Each test process stops its PostgreSQL as it exits, but the test host may be gone before the folder
 # is deleted, and one killed outright leaves its server running: stop and delete this run's here.
