@@ -1,4 +1,5 @@
 using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Tests.Network;
 
