@@ -1,5 +1,6 @@
 using System.Net;
 using FailingWell.Web.Domain.Network;
+using FailingWell.Web.Infrastructure.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -90,16 +91,12 @@ public sealed partial class NetworkDelivery(FailingWellDbContext db, HubClient h
         return await DeliverDueAsync(cancellationToken);
     }
 
-    /// <summary>1, 2, 4, 8 ... times the base (a minute unless set), at most an hour.</summary>
-    public static TimeSpan BackOff(int attempts, TimeSpan? unit = null) =>
-        TimeSpan.FromSeconds(Math.Min(3600, (unit ?? TimeSpan.FromMinutes(1)).TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
-
     private void Retry(NetworkOutboxMessage message, NetworkContact contact, string error)
     {
         var text = error.Length <= NetworkOutboxMessage.MaxErrorLength ? error : error[..NetworkOutboxMessage.MaxErrorLength];
         message.LastError = text;
         contact.LastError = text;
-        message.NextAttemptOn = clock.GetUtcNow().UtcDateTime + BackOff(message.Attempts, TimeSpan.FromSeconds(Math.Max(1, options.Value.RetryBaseSeconds)));
+        message.NextAttemptOn = clock.GetUtcNow().UtcDateTime + BackOff.After(message.Attempts, TimeSpan.FromSeconds(Math.Max(1, options.Value.RetryBaseSeconds)));
         NotDelivered(logger, message.Id, message.Attempts);
     }
 
@@ -131,9 +128,6 @@ public sealed class NetworkDeliveryJob(NetworkDelivery delivery) : IJob
 {
     public static readonly JobKey Key = new("network-delivery", "network");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(context);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await delivery.DeliverDueAsync(cancellationToken);
-    }
 }

@@ -136,9 +136,6 @@ public sealed class PullFromHubJob(PullFromHub pull) : IJob
 {
     public static readonly JobKey Key = new("network-pull", "network");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(context);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await pull.PullAsync(cancellationToken);
-    }
 }
