@@ -1,5 +1,4 @@
 using FailingWell.Web.Domain.Network;
-using FailingWell.Web.Features.Network;
 using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Tests.Domain.Network;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using FailingWell.Web.Domain.Network;
-using FailingWell.Web.Features.Network;
 using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Tests.Network.Member;
