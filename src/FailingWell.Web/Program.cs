@@ -3,6 +3,7 @@ using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Learning;
 using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Hub;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.SpeakUp;
 using FailingWell.Web.Features.Triage;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FailingWell.Web.Domain;
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Hub;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Accounts;

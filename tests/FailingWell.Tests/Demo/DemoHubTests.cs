@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using FailingWell.Web.Features.Demo;
-using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Tests.Demo;
 

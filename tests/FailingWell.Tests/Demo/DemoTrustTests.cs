@@ -89,7 +89,7 @@ public sealed class DemoTrustTests
             Assert.True(await db.SafetyActions.AnyAsync(a => a.CompletedOn == null && a.DueOn < DateOnly.FromDateTime(Day.UtcDateTime)));
             Assert.True(await db.Engagements.AnyAsync());
             Assert.True(await db.LearningResponses.AnyAsync(r => r.SharedOn != null));
-            var peers = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Web.Features.Network.PeersView.Query());
+            var peers = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Web.Features.Network.Member.PeersView.Query());
             Assert.Equal(5, peers.Funnel.Points.Count); // the demo trust and four peers
             Assert.Contains(peers.Funnel.Points, p => p.IsYou);
             Assert.Equal(["Little Haven Community Trust"], peers.NotEnoughData);

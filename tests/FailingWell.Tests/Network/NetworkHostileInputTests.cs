@@ -42,8 +42,8 @@ public sealed class NetworkHostileInputTests
     {
         using var hub = new FailingWellApp().With("Network:Role", "Hub");
         var memberId = await PeersSupport.AddMemberAsync(hub, "Fuzzed Trust");
-        await PeersSupport.SendAsync(hub, new Web.Features.Network.StoreSignals.Command(memberId, new Web.Features.Network.SignalsMessage(true, [InsularitySignals.FallingReporting])));
-        var offer = await PeersSupport.SendAsync(hub, new Web.Features.Network.OfferSupport.Command { MemberId = memberId, Offer = "A peer review." },
+        await PeersSupport.SendAsync(hub, new Web.Features.Network.Hub.StoreSignals.Command(memberId, new Web.Features.Network.SignalsMessage(true, [InsularitySignals.FallingReporting])));
+        var offer = await PeersSupport.SendAsync(hub, new Web.Features.Network.Hub.OfferSupport.Command { MemberId = memberId, Offer = "A peer review." },
             (await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator)).Id);
         var coordinator = await Staff.CreateAsync(hub, StaffRoles.NetworkCoordinator);
         var hubCookies = new System.Net.CookieContainer();
@@ -53,7 +53,7 @@ public sealed class NetworkHostileInputTests
 
         using var member = MemberWithoutHub();
         var admin = await Staff.CreateAsync(member, StaffRoles.Admin);
-        await PeersSupport.SendAsync(member, new Web.Features.Network.StoreSupportOffers.Command([new(7, new DateOnly(2026, 11, 2), "A peer review.", "Offered", null, null, null, null)]));
+        await PeersSupport.SendAsync(member, new Web.Features.Network.Member.StoreSupportOffers.Command([new(7, new DateOnly(2026, 11, 2), "A peer review.", "Offered", null, null, null, null)]));
         var memberCookies = new System.Net.CookieContainer();
         using var memberSignedIn = await Staff.SignInAsync(member, admin, memberCookies);
         var atMember = await new FormFuzzer(() => member.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(memberCookies)), seed: 23)

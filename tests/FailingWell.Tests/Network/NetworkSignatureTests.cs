@@ -37,15 +37,6 @@ public sealed class NetworkSignatureTests
         Assert.False(NetworkSignature.Verify(hash, "soon", id, "POST", "/network/api/messages", "{}", signature, Now));
     }
 
-    [Fact]
-    public void Back_off_doubles_from_its_base_to_at_most_an_hour()
-    {
-        Assert.Equal(TimeSpan.FromMinutes(1), NetworkDelivery.BackOff(1));
-        Assert.Equal(TimeSpan.FromMinutes(8), NetworkDelivery.BackOff(4));
-        Assert.Equal(TimeSpan.FromHours(1), NetworkDelivery.BackOff(20));
-        Assert.Equal(TimeSpan.FromSeconds(4), NetworkDelivery.BackOff(3, TimeSpan.FromSeconds(1)));
-    }
-
     [Theory]
     [InlineData("https://hub.example.nhs.uk/", true)]
     [InlineData("http://127.0.0.1:5080/", true)]

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FailingWell.Web.Domain.Network;
-using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Hub;
 using FailingWell.Web.Features.Triage;
 using FailingWell.Web.Infrastructure.Data;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FailingWell.Web.Domain.Network;
-using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Member;
 using static FailingWell.Tests.Network.NetworkSupport;
 using static FailingWell.Tests.Network.PeersSupport;
 

@@ -6,33 +6,13 @@ namespace FailingWell.Web.Domain.Network;
 /// Hub side: a published learning note as a member sent it. <see cref="Sequence"/> orders them for
 /// members pulling "everything since N".
 /// </summary>
-public sealed class HubNote
+public sealed class HubNote : PublishedNote
 {
     public long Sequence { get; set; }
 
     public Guid NoteId { get; set; }
 
     public int AuthorMemberId { get; set; }
-
-    public string Title { get; set; } = "";
-
-    public string WhatHappened { get; set; } = "";
-
-    public string WhatWasLearned { get; set; } = "";
-
-    public string WhatChanged { get; set; } = "";
-
-    public string Category { get; set; } = "";
-
-    public ReportKind Kind { get; set; }
-
-    public PhysicalHarm HarmBand { get; set; }
-
-    public string OrganisationType { get; set; } = "";
-
-    public string Month { get; set; } = "";
-
-    public DateOnly PublishedOn { get; set; }
 }
 
 /// <summary>Hub side: one member's "useful" and "we adopted this" on one note.</summary>
@@ -57,13 +37,7 @@ internal sealed class HubNoteConfiguration : IEntityTypeConfiguration<HubNote>, 
         builder.HasKey(n => n.Sequence);
         builder.Property(n => n.Sequence).ValueGeneratedOnAdd();
         builder.HasIndex(n => n.NoteId).IsUnique();
-        builder.Property(n => n.Title).HasMaxLength(LearningNote.TitleLength).IsRequired();
-        builder.Property(n => n.WhatHappened).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatWasLearned).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatChanged).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.Category).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.OrganisationType).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.Month).HasMaxLength(7).IsRequired();
+        NoteText.Configure(builder);
     }
 
     public void Configure(EntityTypeBuilder<HubNoteEvent> builder)

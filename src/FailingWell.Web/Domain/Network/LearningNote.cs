@@ -16,37 +16,17 @@ public enum LearningNoteStatus
 /// it is copied from the report. Who drafted and approved it, and what it came from, stay here: only
 /// the text, the category, kind, harm band, organisation type and month are sent (NotePublishedMessage).
 /// </summary>
-public sealed class LearningNote
+public sealed class LearningNote : NoteText
 {
-    public const int TitleLength = 200;
-
-    public const int TextLength = 4000;
-
     public int Id { get; set; }
 
     /// <summary>The note's id across the network, given when it is published.</summary>
     public Guid NoteId { get; set; } = Guid.NewGuid();
 
-    public string Title { get; set; } = "";
-
-    public string WhatHappened { get; set; } = "";
-
-    public string WhatWasLearned { get; set; } = "";
-
-    public string WhatChanged { get; set; } = "";
-
-    /// <summary>A report category's name (the reference data's), as other organisations read it.</summary>
-    public string Category { get; set; } = "";
-
     /// <summary>Empty in a draft until the lead chooses; required to submit.</summary>
     public ReportKind? Kind { get; set; }
 
     public PhysicalHarm? HarmBand { get; set; }
-
-    public string OrganisationType { get; set; } = "";
-
-    /// <summary>yyyy-MM: never a day.</summary>
-    public string Month { get; set; } = "";
 
     public LearningNoteStatus Status { get; set; } = LearningNoteStatus.Draft;
 
@@ -69,13 +49,7 @@ internal sealed class LearningNoteConfiguration : IEntityTypeConfiguration<Learn
     {
         builder.ToTable("LearningNotes");
         builder.HasIndex(n => n.NoteId).IsUnique();
-        builder.Property(n => n.Title).HasMaxLength(LearningNote.TitleLength).IsRequired();
-        builder.Property(n => n.WhatHappened).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatWasLearned).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatChanged).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.Category).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.OrganisationType).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.Month).HasMaxLength(7).IsRequired();
+        NoteText.Configure(builder);
         builder.Property(n => n.DraftedByAccountId).HasMaxLength(450).IsRequired();
         builder.Property(n => n.ApprovedByAccountId).HasMaxLength(450);
         builder.HasIndex(n => n.Status);

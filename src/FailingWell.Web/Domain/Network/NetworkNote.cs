@@ -6,7 +6,7 @@ namespace FailingWell.Web.Domain.Network;
 /// Member side: the library's copy of a note pulled from the hub (this organisation's own included),
 /// with how many organisations found it useful or adopted it, and this organisation's own marks.
 /// </summary>
-public sealed class NetworkNote
+public sealed class NetworkNote : PublishedNote
 {
     public int Id { get; set; }
 
@@ -19,26 +19,6 @@ public sealed class NetworkNote
     public string AuthorType { get; set; } = "";
 
     public bool IsOwn { get; set; }
-
-    public string Title { get; set; } = "";
-
-    public string WhatHappened { get; set; } = "";
-
-    public string WhatWasLearned { get; set; } = "";
-
-    public string WhatChanged { get; set; } = "";
-
-    public string Category { get; set; } = "";
-
-    public ReportKind Kind { get; set; }
-
-    public PhysicalHarm HarmBand { get; set; }
-
-    public string OrganisationType { get; set; } = "";
-
-    public string Month { get; set; } = "";
-
-    public DateOnly PublishedOn { get; set; }
 
     /// <summary>Organisations (not people) that found it useful, as the hub last said.</summary>
     public int UsefulCount { get; set; }
@@ -65,12 +45,6 @@ internal sealed class NetworkNoteConfiguration : IEntityTypeConfiguration<Networ
         builder.HasIndex(n => n.Sequence);
         builder.Property(n => n.AuthorName).HasMaxLength(200).IsRequired();
         builder.Property(n => n.AuthorType).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.Title).HasMaxLength(LearningNote.TitleLength).IsRequired();
-        builder.Property(n => n.WhatHappened).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatWasLearned).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.WhatChanged).HasMaxLength(LearningNote.TextLength).IsRequired();
-        builder.Property(n => n.Category).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.OrganisationType).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.Month).HasMaxLength(7).IsRequired();
+        NoteText.Configure(builder);
     }
 }

@@ -6,7 +6,7 @@ namespace FailingWell.Web.Domain.Network;
 /// One network member's suppressed figures for one month, as pulled from the hub (member side), this
 /// organisation's own among them (<see cref="IsYou"/>). Replaced whole on every pull.
 /// </summary>
-public sealed class PeerAggregate
+public sealed class PeerAggregate : MonthlyFigures
 {
     public int Id { get; set; }
 
@@ -15,19 +15,6 @@ public sealed class PeerAggregate
     public string OrganisationType { get; set; } = "";
 
     public bool IsYou { get; set; }
-
-    /// <summary>The first day of the month.</summary>
-    public DateOnly Month { get; set; }
-
-    public int? Reports { get; set; }
-
-    public double? BedDays { get; set; }
-
-    public int? NoOrLowHarm { get; set; }
-
-    public int? NearMisses { get; set; }
-
-    public int? Anonymous { get; set; }
 }
 
 internal sealed class PeerAggregateConfiguration : IEntityTypeConfiguration<PeerAggregate>

@@ -6,23 +6,9 @@ namespace FailingWell.Web.Domain.Network;
 /// Peer support the network's coordinator offered this organisation (member side), as pulled from the hub,
 /// keyed by the hub's offer id. A reply made here shows at once and is sent to the hub through the outbox.
 /// </summary>
-public sealed class SupportOffer
+public sealed class SupportOffer : OfferedSupport
 {
     public int OfferId { get; set; }
-
-    public DateOnly OfferedOn { get; set; }
-
-    public string Offer { get; set; } = "";
-
-    public SupportStatus Status { get; set; }
-
-    public DateOnly? RepliedOn { get; set; }
-
-    public DateOnly? ReviewStartsOn { get; set; }
-
-    public DateOnly? ReviewEndsOn { get; set; }
-
-    public string? Findings { get; set; }
 }
 
 internal sealed class SupportOfferConfiguration : IEntityTypeConfiguration<SupportOffer>
@@ -32,7 +18,6 @@ internal sealed class SupportOfferConfiguration : IEntityTypeConfiguration<Suppo
         builder.ToTable("SupportOffers");
         builder.HasKey(o => o.OfferId);
         builder.Property(o => o.OfferId).ValueGeneratedNever();
-        builder.Property(o => o.Offer).HasMaxLength(PeerSupportOffer.OfferLength).IsRequired();
-        builder.Property(o => o.Findings).HasMaxLength(PeerSupportOffer.FindingsLength);
+        OfferedSupport.Configure(builder);
     }
 }

@@ -1,6 +1,7 @@
 using FailingWell.Web.Domain.Network;
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Hub;
 
 namespace FailingWell.Web.Features.Demo;
 

@@ -1,5 +1,6 @@
 using FailingWell.Web.Domain.Network;
 using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Web.Features.Demo;
 

@@ -1,3 +1,5 @@
+using FailingWell.Web.Features.Network.Member;
+
 namespace FailingWell.Web.Features.Network;
 
 public sealed class ConsentModel(IMediator mediator) : PageModel

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using FailingWell.Web.Features.Network.Hub;
+using FailingWell.Web.Features.Network.Member;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 

@@ -1,3 +1,4 @@
+using FailingWell.Web.Features.Network.Member;
 using FailingWell.Web.Infrastructure.Scheduling;
 
 namespace FailingWell.Web.Features.Network;

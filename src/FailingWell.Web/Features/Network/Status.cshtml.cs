@@ -1,3 +1,5 @@
+using FailingWell.Web.Features.Network.Member;
+
 namespace FailingWell.Web.Features.Network;
 
 /// <summary>/admin/network: the network status for admins, with "retry now" (which also pulls the library).</summary>

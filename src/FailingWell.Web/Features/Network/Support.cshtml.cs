@@ -1,4 +1,5 @@
 using FailingWell.Web.Domain.Network;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Web.Features.Network;
 

@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -54,7 +55,7 @@ public sealed partial class OutboxDelivery(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 email.LastError = Describe(exception);
-                email.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + BackOff(email.Attempts);
+                email.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + BackOff.After(email.Attempts, FirstRetry);
                 if (email.Attempts >= settings.MaxAttempts)
                 {
                     email.Status = OutboxEmailStatus.Failed;
@@ -81,9 +82,8 @@ public sealed partial class OutboxDelivery(
     /// <summary>How long a claimed email is left alone by other runs while it is being sent.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
-    /// <summary>1, 2, 4, 8... minutes, at most an hour.</summary>
-    public static TimeSpan BackOff(int attempts) =>
-        TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+    /// <summary>The wait after the first failure: then 2, 4, 8... minutes, at most an hour (<see cref="BackOff"/>).</summary>
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
 
     private static string Describe(Exception exception)
     {

@@ -1,5 +1,5 @@
 using FailingWell.Web.Domain.Network;
-using FailingWell.Web.Features.Network;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Tests.Domain.Network;
 

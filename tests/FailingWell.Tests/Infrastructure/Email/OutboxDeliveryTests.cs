@@ -1,4 +1,5 @@
 using FailingWell.Web.Infrastructure.Email;
+using FailingWell.Web.Infrastructure.Scheduling;
 
 namespace FailingWell.Tests.Infrastructure.Email;
 
@@ -131,7 +132,7 @@ public sealed class OutboxDeliveryTests
     [InlineData(4, 8)]
     [InlineData(20, 60)]
     public void Back_off_doubles_up_to_an_hour(int attempts, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxDelivery.BackOff(attempts));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), BackOff.After(attempts, OutboxDelivery.FirstRetry));
 
     [Fact]
     public async Task Sent_emails_are_deleted_after_the_days_kept_and_failed_ones_stay_for_an_admin()

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FailingWell.Web.Features.Network;
+namespace FailingWell.Web.Features.Network.Hub;
 
 public sealed class HubReviewModel(IMediator mediator) : PageModel
 {

@@ -1,4 +1,4 @@
-namespace FailingWell.Web.Features.Network;
+namespace FailingWell.Web.Features.Network.Hub;
 
 public sealed class HubSignalsModel(IMediator mediator) : PageModel
 {

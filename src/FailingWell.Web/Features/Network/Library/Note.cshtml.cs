@@ -1,4 +1,5 @@
 using FailingWell.Web.Domain.Network;
+using FailingWell.Web.Features.Network.Member;
 using FailingWell.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using FailingWell.Web.Features.Network.Member;
 
 namespace FailingWell.Web.Features.Network.Notes;
 
