@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Stops one subscription.</summary>
 public static class RemoveSubscription
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int SubscriptionId { get; set; }
     }
@@ -16,7 +16,7 @@ public static class RemoveSubscription
                 ?? throw RequestValidationException.For(request, "", "That subscription no longer exists.");
             db.DigestSubscriptions.Remove(subscription);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";
+            request.AuditAction = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";
             return Unit.Value;
         }
     }

@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Culture;
 /// <summary>Takes an event off the timeline.</summary>
 public static class RemoveAnnotation
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int AnnotationId { get; set; }
     }
@@ -16,7 +16,7 @@ public static class RemoveAnnotation
                 ?? throw RequestValidationException.For(request, "", "That event no longer exists.");
             db.Annotations.Remove(annotation);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Removed timeline event '{annotation.Text}'";
+            request.AuditAction = $"Removed timeline event '{annotation.Text}'";
             return Unit.Value;
         }
     }

@@ -8,7 +8,7 @@ namespace FailingWell.Web.Features.Network;
 /// </summary>
 public static class ApproveNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int NoteId { get; set; }
     }
@@ -41,7 +41,7 @@ public static class ApproveNote
             NetworkOutbox.Enqueue(db, NetworkKinds.Note, new NotePublishedMessage(
                 note.NoteId, note.Title, note.WhatHappened, note.WhatWasLearned, note.WhatChanged, note.Category,
                 note.Kind!.Value, note.HarmBand!.Value, note.OrganisationType, note.Month));
-            request.AuditDescription = $"Learning note {note.Id}: approved and published";
+            request.AuditAction = $"Learning note {note.Id}: approved and published";
             return Unit.Value;
         }
     }

@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Network;
 /// <summary>A draft (or a note awaiting approval) is thrown away: it is never sent, and its text is cleared.</summary>
 public static class DiscardNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int NoteId { get; set; }
     }
@@ -23,7 +23,7 @@ public static class DiscardNote
 
             note.Status = LearningNoteStatus.Discarded;
             note.WhatHappened = note.WhatWasLearned = note.WhatChanged = "";
-            request.AuditDescription = $"Learning note {note.Id}: discarded";
+            request.AuditAction = $"Learning note {note.Id}: discarded";
             return Unit.Value;
         }
     }

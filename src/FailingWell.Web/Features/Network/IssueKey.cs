@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Network;
 /// <summary>Hub side: a new key for a member (the old one stops working at once; a revoked member is restored).</summary>
 public static class IssueKey
 {
-    public sealed class Command : AdminChange<IssuedKey>
+    public sealed class Command : Change<IssuedKey>
     {
         public int MemberId { get; set; }
     }
@@ -18,7 +18,7 @@ public static class IssueKey
             member.KeyHash = keys.Protect(key);
             member.IssuedOn = clock.GetUtcNow();
             member.RevokedOn = null;
-            request.AuditDescription = $"Network member {member.Id}: new key issued";
+            request.AuditAction = $"Network member {member.Id}: new key issued";
             return new IssuedKey(member.Id, member.Name, key);
         }
     }

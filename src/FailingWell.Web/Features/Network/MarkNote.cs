@@ -6,7 +6,7 @@ namespace FailingWell.Web.Features.Network;
 /// </summary>
 public static class MarkNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int Id { get; set; }
 
@@ -43,7 +43,7 @@ public static class MarkNote
             }
 
             NetworkOutbox.Enqueue(db, request.Adopted ? NetworkKinds.NoteAdopted : NetworkKinds.NoteUseful, new NoteEventMessage(note.NoteId));
-            request.AuditDescription = $"Network note {note.Id}: {(request.Adopted ? "adopted" : "marked useful")}";
+            request.AuditAction = $"Network note {note.Id}: {(request.Adopted ? "adopted" : "marked useful")}";
             return Unit.Value;
         }
     }

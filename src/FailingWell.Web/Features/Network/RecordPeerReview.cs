@@ -6,7 +6,7 @@ namespace FailingWell.Web.Features.Network;
 /// <summary>Hub: for an accepted offer, the coordinator records the peer review's dates and findings (visible to the member).</summary>
 public static class RecordPeerReview
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int OfferId { get; set; }
 
@@ -48,7 +48,7 @@ public static class RecordPeerReview
             offer.ReviewEndsOn = ParseDate(request.EndsOn);
             offer.Findings = request.Findings!.Trim();
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Recorded the peer review for offer {offer.Id}";
+            request.AuditAction = $"Recorded the peer review for offer {offer.Id}";
             return Unit.Value;
         }
     }

@@ -8,7 +8,7 @@ namespace FailingWell.Web.Features.Network;
 /// </summary>
 public static class ReplyToSupportOffer
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int OfferId { get; set; }
 
@@ -36,7 +36,7 @@ public static class ReplyToSupportOffer
             offer.RepliedOn = time.Today;
             NetworkOutbox.Enqueue(db, PeerMessageKinds.SupportReply, new SupportReplyMessage(offer.OfferId, accepted));
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"{(accepted ? "Accepted" : "Declined")} the network's offer of peer support {offer.OfferId}";
+            request.AuditAction = $"{(accepted ? "Accepted" : "Declined")} the network's offer of peer support {offer.OfferId}";
             return Unit.Value;
         }
     }

@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Network;
 /// <summary>Hub side: a member's key stops working; what it published stays in the library.</summary>
 public static class RevokeMember
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int MemberId { get; set; }
     }
@@ -15,7 +15,7 @@ public static class RevokeMember
             var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
                 ?? throw RequestValidationException.For(request, "", "That member does not exist.");
             member.RevokedOn ??= clock.GetUtcNow();
-            request.AuditDescription = $"Network member {member.Id}: key revoked";
+            request.AuditAction = $"Network member {member.Id}: key revoked";
             return Unit.Value;
         }
     }

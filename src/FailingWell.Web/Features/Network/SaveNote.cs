@@ -17,7 +17,7 @@ public static class SaveNote
 
     public sealed record Form(int? NoteId, int? ReportId, int? ResponseId, IReadOnlyList<string> Categories, Command Values, LearningNoteStatus? Status);
 
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         [BindNever]
         public int? NoteId { get; set; }
@@ -157,7 +157,7 @@ public static class SaveNote
             note.Status = request.Submit ? LearningNoteStatus.AwaitingApproval : LearningNoteStatus.Draft;
             await db.SaveChangesAsync(cancellationToken);
             // These words are also the record of who changed the note (NoteEditors): an editor may not approve it.
-            request.AuditDescription = NoteEditors.Saved(note.Id, request.Submit);
+            request.AuditAction = NoteEditors.Saved(note.Id, request.Submit);
             return note.Id;
         }
     }
