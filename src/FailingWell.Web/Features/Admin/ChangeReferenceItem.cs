@@ -39,8 +39,8 @@ public static class ChangeReferenceItem
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var item = await ReferenceLists.Items(db, request.List).SingleOrDefaultAsync(i => i.Id == request.Id, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", $"That {ReferenceLists.Singular(request.List)} does not exist.");
+            var item = await ReferenceLists.Items(db, request.List).SingleOrRefuseAsync(i => i.Id == request.Id,
+                request, $"That {ReferenceLists.Singular(request.List)} does not exist.", cancellationToken);
             var divisionId = (item as Location)?.DivisionId;
             var singular = ReferenceLists.Singular(request.List);
             switch (request.What)

@@ -12,8 +12,8 @@ public static class RemoveSubscription
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var subscription = await db.DigestSubscriptions.SingleOrDefaultAsync(s => s.Id == request.SubscriptionId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That subscription no longer exists.");
+            var subscription = await db.DigestSubscriptions.SingleOrRefuseAsync(s => s.Id == request.SubscriptionId,
+                request, "That subscription no longer exists.", cancellationToken);
             db.DigestSubscriptions.Remove(subscription);
             await db.SaveChangesAsync(cancellationToken);
             request.AuditAction = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";

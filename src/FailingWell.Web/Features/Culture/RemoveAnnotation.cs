@@ -12,8 +12,7 @@ public static class RemoveAnnotation
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == request.AnnotationId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That event no longer exists.");
+            var annotation = await db.Annotations.SingleOrRefuseAsync(a => a.Id == request.AnnotationId, request, "That event no longer exists.", cancellationToken);
             db.Annotations.Remove(annotation);
             await db.SaveChangesAsync(cancellationToken);
             request.AuditAction = $"Removed timeline event '{annotation.Text}'";

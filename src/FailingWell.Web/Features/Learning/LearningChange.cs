@@ -23,8 +23,7 @@ public static class LearningResponses
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        return await db.LearningResponses.SingleOrDefaultAsync(r => r.Id == change.ResponseId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That learning response does not exist.");
+        return await db.LearningResponses.SingleOrRefuseAsync(r => r.Id == change.ResponseId, change, "That learning response does not exist.", cancellationToken);
     }
 
     public static Task<ResponsePlanVersion> CurrentPlanAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>

@@ -17,8 +17,7 @@ public static class ApproveNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == request.NoteId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+            var note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == request.NoteId, request, "That note does not exist.", cancellationToken);
             if (note.Status != LearningNoteStatus.AwaitingApproval)
             {
                 throw RequestValidationException.For(request, "", "Only a note submitted for approval can be approved.");

@@ -14,8 +14,7 @@ public static class DiscardNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == request.NoteId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+            var note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == request.NoteId, request, "That note does not exist.", cancellationToken);
             if (note.Status is LearningNoteStatus.Published or LearningNoteStatus.Discarded)
             {
                 throw RequestValidationException.For(request, "", "Only a draft can be discarded.");

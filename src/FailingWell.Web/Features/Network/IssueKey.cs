@@ -12,8 +12,7 @@ public static class IssueKey
     {
         public async Task<IssuedKey> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That member does not exist.");
+            var member = await db.HubMembers.SingleOrRefuseAsync(m => m.Id == request.MemberId, request, "That member does not exist.", cancellationToken);
             var key = NetworkSignature.NewKey();
             member.KeyHash = keys.Protect(key);
             member.IssuedOn = clock.GetUtcNow();

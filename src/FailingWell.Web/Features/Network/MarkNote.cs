@@ -18,8 +18,7 @@ public static class MarkNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.NetworkNotes.SingleOrDefaultAsync(n => n.Id == request.Id, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note is not in the library.");
+            var note = await db.NetworkNotes.SingleOrRefuseAsync(n => n.Id == request.Id, request, "That note is not in the library.", cancellationToken);
             if (note.IsOwn)
             {
                 throw RequestValidationException.For(request, "", "This is your organisation's own note.");

@@ -37,8 +37,7 @@ public static class RecordPeerReview
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var offer = await db.PeerSupportOffers.SingleOrDefaultAsync(o => o.Id == request.OfferId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "There is no such offer");
+            var offer = await db.PeerSupportOffers.SingleOrRefuseAsync(o => o.Id == request.OfferId, request, "There is no such offer", cancellationToken);
             if (offer.Status != SupportStatus.Accepted)
             {
                 throw RequestValidationException.For(request, "", "A review can be recorded only for an offer the member accepted");

@@ -24,8 +24,8 @@ public static class ReplyToSupportOffer
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var offer = await db.SupportOffers.SingleOrDefaultAsync(o => o.OfferId == request.OfferId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "This offer is no longer held here: it may have been withdrawn");
+            var offer = await db.SupportOffers.SingleOrRefuseAsync(o => o.OfferId == request.OfferId,
+                request, "This offer is no longer held here: it may have been withdrawn", cancellationToken);
             if (offer.Status != SupportStatus.Offered)
             {
                 throw RequestValidationException.For(request, "", "This offer has already been answered");

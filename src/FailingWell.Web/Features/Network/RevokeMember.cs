@@ -12,8 +12,7 @@ public static class RevokeMember
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That member does not exist.");
+            var member = await db.HubMembers.SingleOrRefuseAsync(m => m.Id == request.MemberId, request, "That member does not exist.", cancellationToken);
             member.RevokedOn ??= clock.GetUtcNow();
             request.AuditAction = $"Network member {member.Id}: key revoked";
             return Unit.Value;

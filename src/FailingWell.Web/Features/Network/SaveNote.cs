@@ -127,8 +127,7 @@ public static class SaveNote
             LearningNote note;
             if (request.NoteId is { } id)
             {
-                note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
-                    ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+                note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == id, request, "That note does not exist.", cancellationToken);
                 if (note.Status is LearningNoteStatus.Published or LearningNoteStatus.Discarded)
                 {
                     throw RequestValidationException.For(request, "", "This note has been published or discarded and cannot be changed.");

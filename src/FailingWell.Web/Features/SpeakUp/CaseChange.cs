@@ -27,8 +27,7 @@ public static class CaseChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var speakUpCase = await db.SpeakUpCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That case does not exist.");
+        var speakUpCase = await db.SpeakUpCases.SingleOrRefuseAsync(c => c.Id == change.CaseId, change, "That case does not exist.", cancellationToken);
         if (speakUpCase.Version != change.Version)
         {
             throw RequestValidationException.For(change, "", "Someone else changed this case while you were looking at it, so your change was not saved. Check the latest details and try again.");

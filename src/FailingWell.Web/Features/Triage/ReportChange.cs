@@ -32,8 +32,7 @@ public static class ReportChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == change.ReportId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That report does not exist.");
+        var report = await db.Reports.SingleOrRefuseAsync(r => r.Id == change.ReportId, change, "That report does not exist.", cancellationToken);
         if (report.Version != change.Version)
         {
             throw RequestValidationException.For(change, "", ConcurrencyConflict.Message);
