@@ -134,8 +134,8 @@ public static class JustCulture
     {
         public async Task<JustCultureOutcome?> Handle(Answer request, CancellationToken cancellationToken)
         {
-            var record = await (await VisibleToAsync(db, request.ActorAccountId, cancellationToken)).SingleOrRefuseAsync(r => r.Id == request.RecordId,
-                request, NotFound, cancellationToken);
+            var visible = await VisibleToAsync(db, request.ActorAccountId, cancellationToken);
+            var record = await visible.SingleOrRefuseAsync(r => r.Id == request.RecordId, request, NotFound, cancellationToken);
             if (record.Next() != request.Question)
             {
                 throw RequestValidationException.For(request, "Yes", record.Outcome is null

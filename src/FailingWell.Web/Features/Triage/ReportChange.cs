@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>
-/// What every change a lead makes to a report carries: which report (its audit entry is filed under it),
-/// and the version the lead was looking at (so a change made meanwhile by someone else is never silently overwritten).
+/// What every change a lead makes to a report carries: which report (its audit entry is filed under
+/// it), and the version the lead was looking at (so a change made meanwhile by someone else is never
+/// silently overwritten).
 /// </summary>
 public abstract class ReportChange<TResponse> : Change<TResponse>
 {
