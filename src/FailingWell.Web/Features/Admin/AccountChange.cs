@@ -1,7 +1,7 @@
 namespace FailingWell.Web.Features.Admin;
 
 /// <summary>An administrator's change to one staff account.</summary>
-public abstract class AccountChange : AdminChange<Unit>
+public abstract class AccountChange : Change<Unit>
 {
     public string AccountId { get; set; } = "";
 }

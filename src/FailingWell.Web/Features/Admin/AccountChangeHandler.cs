@@ -16,7 +16,7 @@ public abstract class AccountChangeHandler<TCommand>(UserManager<StaffAccount> u
         ArgumentNullException.ThrowIfNull(request);
         var account = await Users.FindByIdAsync(request.AccountId)
             ?? throw RequestValidationException.For(request, "", "That account does not exist.");
-        request.AuditDescription = await ChangeAsync(request, account, cancellationToken);
+        request.AuditAction = await ChangeAsync(request, account, cancellationToken);
         return Unit.Value;
     }
 

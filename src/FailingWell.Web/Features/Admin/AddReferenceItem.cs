@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Adds an item at the end of its list (a location at the end of its division).</summary>
 public static class AddReferenceItem
 {
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         public string List { get; set; } = "";
 
@@ -52,7 +52,7 @@ public static class AddReferenceItem
             item.SortOrder = next;
             db.Add(item);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Added {ReferenceLists.Singular(request.List)} '{name}'";
+            request.AuditAction = $"Added {ReferenceLists.Singular(request.List)} '{name}'";
             return item.Id;
         }
     }

@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Sends someone the digest of one stream for the organisation or a division.</summary>
 public static class AddSubscription
 {
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         public string? AccountId { get; set; }
 
@@ -38,7 +38,7 @@ public static class AddSubscription
             db.DigestSubscriptions.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
             var email = await db.Users.Where(u => u.Id == request.AccountId).Select(u => u.Email).SingleAsync(cancellationToken);
-            request.AuditDescription = $"Subscribed {email} to the {request.Stream!.Value.Describe()} digest for {request.Scope}";
+            request.AuditAction = $"Subscribed {email} to the {request.Stream!.Value.Describe()} digest for {request.Scope}";
             return subscription.Id;
         }
     }

@@ -10,7 +10,7 @@ namespace FailingWell.Web.Features.Admin;
 /// </summary>
 public static class ApproveGuardian
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public string AccountId { get; set; } = "";
     }
@@ -53,7 +53,7 @@ public static class ApproveGuardian
             await users.UpdateSecurityStampAsync(account);
 
             var what = $"{account.DisplayName} ({account.Email}), asked for by {requester}, approved by {approver!.DisplayName}";
-            request.AuditDescription = $"{GuardianGrants.GrantedAction} {what}";
+            request.AuditAction = $"{GuardianGrants.GrantedAction} {what}";
             await GuardianGrants.TellGuardiansAsync(users, outbox, GuardianGrants.GrantedSubject, $"""
                 {what}, can now read every speak-up case.
 

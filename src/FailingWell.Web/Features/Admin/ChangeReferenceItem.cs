@@ -12,7 +12,7 @@ public static class ChangeReferenceItem
         Restore = 5,
     }
 
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public string List { get; set; } = "";
 
@@ -39,8 +39,8 @@ public static class ChangeReferenceItem
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var item = await ReferenceLists.Items(db, request.List).SingleOrDefaultAsync(i => i.Id == request.Id, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", $"That {ReferenceLists.Singular(request.List)} does not exist.");
+            var item = await ReferenceLists.Items(db, request.List).SingleOrRefuseAsync(i => i.Id == request.Id,
+                request, $"That {ReferenceLists.Singular(request.List)} does not exist.", cancellationToken);
             var divisionId = (item as Location)?.DivisionId;
             var singular = ReferenceLists.Singular(request.List);
             switch (request.What)
@@ -52,12 +52,12 @@ public static class ChangeReferenceItem
                         throw RequestValidationException.For(request, nameof(Command.Name), $"There is already a {singular} called '{name}'");
                     }
 
-                    request.AuditDescription = $"Renamed {singular} '{item.Name}' to '{name}'";
+                    request.AuditAction = $"Renamed {singular} '{item.Name}' to '{name}'";
                     item.Name = name;
                     break;
                 case Change.MoveUp or Change.MoveDown:
                     await MoveAsync(item, request.What == Change.MoveUp, request.List, divisionId, cancellationToken);
-                    request.AuditDescription = $"Moved {singular} '{item.Name}' {(request.What == Change.MoveUp ? "up" : "down")}";
+                    request.AuditAction = $"Moved {singular} '{item.Name}' {(request.What == Change.MoveUp ? "up" : "down")}";
                     break;
                 case Change.Retire:
                     if (item is Category category && !await db.Categories.AnyAsync(c => c.DefaultStream == category.DefaultStream && !c.IsRetired && c.Id != category.Id, cancellationToken))
@@ -66,11 +66,11 @@ public static class ChangeReferenceItem
                     }
 
                     item.IsRetired = true;
-                    request.AuditDescription = $"Retired {singular} '{item.Name}'";
+                    request.AuditAction = $"Retired {singular} '{item.Name}'";
                     break;
                 case Change.Restore:
                     item.IsRetired = false;
-                    request.AuditDescription = $"Restored {singular} '{item.Name}'";
+                    request.AuditAction = $"Restored {singular} '{item.Name}'";
                     break;
             }
 

@@ -6,7 +6,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Invites someone: an account with a role and no password, and an email with a one-time link to set one.</summary>
 public static class InviteAccount
 {
-    public sealed class Command : AdminChange<string>
+    public sealed class Command : Change<string>
     {
         public string? Email { get; set; }
 
@@ -54,7 +54,7 @@ public static class InviteAccount
                 The link works once and for {hours:0.#} hours. After choosing a password you will set up an
                 authenticator app on your phone.
                 """));
-            request.AuditDescription = $"Invited {email} as {request.Role}";
+            request.AuditAction = $"Invited {email} as {request.Role}";
             return account.Id;
         }
 

@@ -42,7 +42,7 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostUnlockAsync() => ChangeAsync(new UnlockAccount.Command { AccountId = AccountId }, () => "Account unlocked.");
 
-    private async Task<IActionResult> ChangeAsync<T>(AdminChange<T> change, Func<string> done)
+    private async Task<IActionResult> ChangeAsync<T>(Change<T> change, Func<string> done)
     {
         Accounts = await mediator.Send(new People.Query());
         PendingGuardians = await mediator.Send(new PendingGuardianGrants.Query());

@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Stops one subscription.</summary>
 public static class RemoveSubscription
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int SubscriptionId { get; set; }
     }
@@ -12,11 +12,11 @@ public static class RemoveSubscription
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var subscription = await db.DigestSubscriptions.SingleOrDefaultAsync(s => s.Id == request.SubscriptionId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That subscription no longer exists.");
+            var subscription = await db.DigestSubscriptions.SingleOrRefuseAsync(s => s.Id == request.SubscriptionId,
+                request, "That subscription no longer exists.", cancellationToken);
             db.DigestSubscriptions.Remove(subscription);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";
+            request.AuditAction = $"Removed a {subscription.Stream.Describe()} digest subscription for {subscription.ScopeKey}";
             return Unit.Value;
         }
     }

@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Puts failed emails (one, or all) back in the queue with a fresh set of attempts.</summary>
 public static class RetryEmails
 {
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         /// <summary>One email, or every failed one when empty.</summary>
         public Guid? EmailId { get; set; }
@@ -28,7 +28,7 @@ public static class RetryEmails
                 .SetProperty(e => e.Attempts, 0)
                 // An email held to the end of a time band (decision 0092) is never sent sooner by a retry.
                 .SetProperty(e => e.NextAttemptAtUtc, e => e.CreatedAtUtc > now ? e.CreatedAtUtc : now), cancellationToken);
-            request.AuditDescription = request.EmailId is null ? $"Retried {retried} failed emails" : $"Retried email {request.EmailId}";
+            request.AuditAction = request.EmailId is null ? $"Retried {retried} failed emails" : $"Retried email {request.EmailId}";
             return retried;
         }
     }

@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>The escalation list, the deadlines and retention, saved over the configuration file's values.</summary>
 public static class SaveSettings
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public string? EscalationList { get; set; }
 
@@ -60,7 +60,7 @@ public static class SaveSettings
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = changed.Count == 0 ? "Saved settings (no change)" : $"Changed settings: {string.Join(", ", changed)}";
+            request.AuditAction = changed.Count == 0 ? "Saved settings (no change)" : $"Changed settings: {string.Join(", ", changed)}";
             return Unit.Value;
         }
 

@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Admin;
 /// <summary>Queues a test message, to see that the email settings in use work.</summary>
 public static class SendTestEmail
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public string? To { get; set; }
     }
@@ -23,7 +23,7 @@ public static class SendTestEmail
         {
             var via = settings.Value.UsesSmtp ? $"the SMTP relay {settings.Value.Smtp.Host}:{settings.Value.Smtp.Port}" : $"the pickup folder {settings.Value.PickupDirectory}";
             outbox.Enqueue(new EmailMessage(request.To!.Trim(), "FailingWell test message", $"This is a test message from FailingWell, sent through {via}. If you can read it, email works."));
-            request.AuditDescription = $"Sent a test email to {request.To!.Trim()}";
+            request.AuditAction = $"Sent a test email to {request.To!.Trim()}";
             return Task.FromResult(Unit.Value);
         }
     }

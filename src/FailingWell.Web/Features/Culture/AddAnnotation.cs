@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Culture;
 /// <summary>Marks an event on the charts' timeline, from which control limits may be worked out afresh.</summary>
 public static class AddAnnotation
 {
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         public string? On { get; set; }
 
@@ -36,7 +36,7 @@ public static class AddAnnotation
             };
             db.Annotations.Add(annotation);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Added timeline event '{annotation.Text}' on {request.On}";
+            request.AuditAction = $"Added timeline event '{annotation.Text}' on {request.On}";
             return annotation.Id;
         }
     }

@@ -13,7 +13,7 @@ namespace FailingWell.Web.Features.Culture;
 public static class CsvImport
 {
     /// <summary>An administrator's import: the text of the file, imported whole or not at all.</summary>
-    public abstract class Command : AdminChange<int>
+    public abstract class Command : Change<int>
     {
         public string Text { get; set; } = "";
     }

@@ -25,7 +25,7 @@ public static class ImportDenominators
                 existing.StaffWte = d.StaffWte;
             }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Imported {denominators.Count} denominators from CSV";
+            request.AuditAction = $"Imported {denominators.Count} denominators from CSV";
             return denominators.Count;
         }
 

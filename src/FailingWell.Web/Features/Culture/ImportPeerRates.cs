@@ -18,7 +18,7 @@ public static class ImportPeerRates
             await CsvImport.UpsertAsync(db.PeerRates, peers, p => e => e.Organisation == p.Organisation && e.Month == p.Month && e.PeerGroup == p.PeerGroup,
                 (existing, p) => existing.RatePer1000BedDays = p.RatePer1000BedDays, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Imported {peers.Count} peer rates from CSV";
+            request.AuditAction = $"Imported {peers.Count} peer rates from CSV";
             return peers.Count;
         }
 

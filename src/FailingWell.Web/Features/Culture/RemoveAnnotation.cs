@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Culture;
 /// <summary>Takes an event off the timeline.</summary>
 public static class RemoveAnnotation
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int AnnotationId { get; set; }
     }
@@ -12,11 +12,10 @@ public static class RemoveAnnotation
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == request.AnnotationId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That event no longer exists.");
+            var annotation = await db.Annotations.SingleOrRefuseAsync(a => a.Id == request.AnnotationId, request, "That event no longer exists.", cancellationToken);
             db.Annotations.Remove(annotation);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Removed timeline event '{annotation.Text}'";
+            request.AuditAction = $"Removed timeline event '{annotation.Text}'";
             return Unit.Value;
         }
     }

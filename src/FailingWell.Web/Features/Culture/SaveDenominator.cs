@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Culture;
 /// <summary>Bed days and staff numbers for one division and month, typed in on the form.</summary>
 public static class SaveDenominator
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int? DivisionId { get; set; }
 
@@ -50,7 +50,7 @@ public static class SaveDenominator
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Set denominators for division {request.DivisionId}, {request.Month}";
+            request.AuditAction = $"Set denominators for division {request.DivisionId}, {request.Month}";
             return Unit.Value;
         }
     }

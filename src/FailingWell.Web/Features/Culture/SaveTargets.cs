@@ -12,7 +12,7 @@ public static class SaveTargets
         public string? Value { get; set; }
     }
 
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public List<Target> Targets { get; set; } = [];
     }
@@ -74,7 +74,7 @@ public static class SaveTargets
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = changes.Count == 0 ? "Saved culture targets: no change" : "Set culture targets: " + string.Join(", ", changes);
+            request.AuditAction = changes.Count == 0 ? "Saved culture targets: no change" : "Set culture targets: " + string.Join(", ", changes);
             return Unit.Value;
         }
     }

@@ -1,20 +1,15 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace FailingWell.Web.Features.Digests;
 
 /// <summary>Builds a period's packs on demand: leads and admins on /digests, operators with the <c>digests build</c> verb.</summary>
 public static class BuildDigests
 {
-    public sealed class Command : ICommand<int>, IAuditedAdminRequest
+    public sealed class Command : Change<int>
     {
         public string? Stream { get; set; }
 
         public string? Period { get; set; }
 
-        [BindNever]
-        public string ActorAccountId { get; set; } = "";
-
-        public string AuditDescription => $"Built digests for {Period} ({Stream})";
+        public override string AuditAction => $"Built digests for {Period} ({Stream})";
     }
 
     public sealed class Validator : AbstractValidator<Command>

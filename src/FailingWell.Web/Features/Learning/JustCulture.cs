@@ -68,7 +68,7 @@ public static class JustCulture
     }
 
     /// <summary>Starts the guide for one person and one action.</summary>
-    public sealed class Start : ICommand<int>, IAuditedAdminRequest
+    public sealed class Start : Change<int>
     {
         public int? StaffGroupId { get; set; }
 
@@ -77,12 +77,6 @@ public static class JustCulture
         public string? PersonName { get; set; }
 
         public string? ActionConsidered { get; set; }
-
-        [BindNever]
-        public string ActorAccountId { get; set; } = "";
-
-        [BindNever]
-        public string AuditDescription { get; set; } = "";
     }
 
     public sealed class StartValidator : AbstractValidator<Start>
@@ -113,13 +107,13 @@ public static class JustCulture
             };
             db.JustCultureRecords.Add(record);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Just culture guide record {record.Id}: started";
+            request.AuditAction = $"Just culture guide record {record.Id}: started";
             return record.Id;
         }
     }
 
     /// <summary>Answers the guide's next question: answers come in the guide's order, and stop at its outcome.</summary>
-    public sealed class Answer : ICommand<JustCultureOutcome?>, IAuditedAdminRequest
+    public sealed class Answer : Change<JustCultureOutcome?>
     {
         [BindNever]
         public int RecordId { get; set; }
@@ -128,10 +122,7 @@ public static class JustCulture
 
         public bool? Yes { get; set; }
 
-        [BindNever]
-        public string ActorAccountId { get; set; } = "";
-
-        public string AuditDescription => $"Just culture guide record {RecordId}: question answered";
+        public override string AuditAction => $"Just culture guide record {RecordId}: question answered";
     }
 
     public sealed class AnswerValidator : AbstractValidator<Answer>
@@ -143,8 +134,8 @@ public static class JustCulture
     {
         public async Task<JustCultureOutcome?> Handle(Answer request, CancellationToken cancellationToken)
         {
-            var record = await (await VisibleToAsync(db, request.ActorAccountId, cancellationToken)).SingleOrDefaultAsync(r => r.Id == request.RecordId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", NotFound);
+            var visible = await VisibleToAsync(db, request.ActorAccountId, cancellationToken);
+            var record = await visible.SingleOrRefuseAsync(r => r.Id == request.RecordId, request, NotFound, cancellationToken);
             if (record.Next() != request.Question)
             {
                 throw RequestValidationException.For(request, "Yes", record.Outcome is null

@@ -3,21 +3,18 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace FailingWell.Web.Features.Learning;
 
 /// <summary>
-/// A lead's change to a learning response: one transaction, and one audit entry naming the response and
-/// what was done (never its text), through the same pipeline as an admin's change.
+/// A lead's change to a learning response: its audit entry names the response and what was done (never
+/// its text), filed under no report, as an admin's change is.
 /// </summary>
-public abstract class LearningChange<TResponse> : ICommand<TResponse>, IAuditedAdminRequest
+public abstract class LearningChange<TResponse> : Change<TResponse>
 {
     /// <summary>The response changed; a handler creating one sets it.</summary>
     [BindNever]
     public int ResponseId { get; set; }
 
-    [BindNever]
-    public string ActorAccountId { get; set; } = "";
-
     protected abstract string Action { get; }
 
-    public string AuditDescription => $"Learning response {ResponseId}: {Action}";
+    public sealed override string AuditAction => $"Learning response {ResponseId}: {Action}";
 }
 
 public static class LearningResponses
@@ -26,8 +23,7 @@ public static class LearningResponses
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        return await db.LearningResponses.SingleOrDefaultAsync(r => r.Id == change.ResponseId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That learning response does not exist.");
+        return await db.LearningResponses.SingleOrRefuseAsync(r => r.Id == change.ResponseId, change, "That learning response does not exist.", cancellationToken);
     }
 
     public static Task<ResponsePlanVersion> CurrentPlanAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>

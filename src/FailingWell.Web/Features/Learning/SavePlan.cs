@@ -16,7 +16,7 @@ public static class SavePlan
         public bool IsBlank => string.IsNullOrWhiteSpace(Category) && MinimumHarm is null && string.IsNullOrWhiteSpace(Theme) && Response is null;
     }
 
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         public List<Priority> Priorities { get; set; } = [];
 
@@ -60,7 +60,7 @@ public static class SavePlan
                 Number = number, SavedOn = time.Today, SavedBy = by, ChangeNote = request.ChangeNote!.Trim(), Content = plan.ToJson(),
             });
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Response plan version {number} saved ({plan.LocalPriorities.Count} local priorities)";
+            request.AuditAction = $"Response plan version {number} saved ({plan.LocalPriorities.Count} local priorities)";
             return number;
         }
     }

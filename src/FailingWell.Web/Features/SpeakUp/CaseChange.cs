@@ -3,20 +3,20 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace FailingWell.Web.Features.SpeakUp;
 
 /// <summary>
-/// What every change a guardian makes to a case carries: which case, the version they saw (so a
-/// colleague's newer change is never overwritten), who is acting, and what the audit log says.
+/// What every change a guardian makes to a case carries: which case (its audit entry names the case by
+/// reference only), the version they saw (so a colleague's newer change is never overwritten), and what
+/// the audit log says.
 /// </summary>
-public abstract class CaseChange<TResponse> : ICommand<TResponse>, IAuditedSpeakUpRequest
+public abstract class CaseChange<TResponse> : Change<TResponse>
 {
     [BindNever]
     public int CaseId { get; set; }
 
     public Guid Version { get; set; }
 
-    [BindNever]
-    public string ActorAccountId { get; set; } = "";
+    public abstract override string AuditAction { get; }
 
-    public abstract string AuditAction { get; }
+    public sealed override AuditSubject AuditSubject => AuditSubject.SpeakUpCase(CaseId);
 }
 
 public static class CaseChanges
@@ -27,8 +27,7 @@ public static class CaseChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var speakUpCase = await db.SpeakUpCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That case does not exist.");
+        var speakUpCase = await db.SpeakUpCases.SingleOrRefuseAsync(c => c.Id == change.CaseId, change, "That case does not exist.", cancellationToken);
         if (speakUpCase.Version != change.Version)
         {
             throw RequestValidationException.For(change, "", "Someone else changed this case while you were looking at it, so your change was not saved. Check the latest details and try again.");

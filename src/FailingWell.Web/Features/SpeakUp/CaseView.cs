@@ -3,11 +3,13 @@ namespace FailingWell.Web.Features.SpeakUp;
 /// <summary>Everything a guardian sees of one case. Every look is audited, by the case's reference only.</summary>
 public static class CaseView
 {
-    public sealed record Query(int CaseId, bool RecordView = true) : IRequest<Details?>, IAuditedSpeakUpRequest
+    public sealed record Query(int CaseId, bool RecordView = true) : IRequest<Details?>, IAuditedRequest
     {
         public string ActorAccountId { get; set; } = "";
 
         public string AuditAction => RecordView ? "Viewed a speak-up case" : "";
+
+        public AuditSubject AuditSubject => AuditSubject.SpeakUpCase(CaseId);
     }
 
     public sealed record Choice(int Id, string Name);

@@ -14,8 +14,8 @@ public static class CompleteAction
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
-            var action = await db.ReportActions.SingleOrDefaultAsync(a => a.Id == request.ActionId && a.ReportId == report.Id, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That action does not belong to this report.");
+            var action = await db.ReportActions.SingleOrRefuseAsync(a => a.Id == request.ActionId && a.ReportId == report.Id,
+                request, "That action does not belong to this report.", cancellationToken);
             if (action.CompletedOn is not null)
             {
                 throw RequestValidationException.For(request, "", "That action is already done.");

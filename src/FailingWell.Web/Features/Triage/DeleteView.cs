@@ -17,8 +17,8 @@ public static class DeleteView
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var view = await db.SavedQueueViews.SingleOrDefaultAsync(v => v.Id == request.ViewId && v.AccountId == request.ActorAccountId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", NotYours);
+            var view = await db.SavedQueueViews.SingleOrRefuseAsync(v => v.Id == request.ViewId && v.AccountId == request.ActorAccountId,
+                request, NotYours, cancellationToken);
             db.SavedQueueViews.Remove(view);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -3,20 +3,21 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>
-/// What every change a lead makes to a report carries: which report, the version the lead was looking
-/// at (so a change made meanwhile by someone else is never silently overwritten), and who is acting.
+/// What every change a lead makes to a report carries: which report (its audit entry is filed under
+/// it), and the version the lead was looking at (so a change made meanwhile by someone else is never
+/// silently overwritten).
 /// </summary>
-public abstract class ReportChange<TResponse> : ICommand<TResponse>, IAuditedReportRequest
+public abstract class ReportChange<TResponse> : Change<TResponse>
 {
     [BindNever]
     public int ReportId { get; set; }
 
     public Guid Version { get; set; }
 
-    [BindNever]
-    public string ActorAccountId { get; set; } = "";
+    /// <summary>Every change to a report says what it did, in a word or two: "Graded".</summary>
+    public abstract override string AuditAction { get; }
 
-    public abstract string AuditAction { get; }
+    public sealed override AuditSubject AuditSubject => AuditSubject.Report(ReportId);
 }
 
 public static class ReportChanges
@@ -32,8 +33,7 @@ public static class ReportChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == change.ReportId, cancellationToken)
-            ?? throw RequestValidationException.For(change, "", "That report does not exist.");
+        var report = await db.Reports.SingleOrRefuseAsync(r => r.Id == change.ReportId, change, "That report does not exist.", cancellationToken);
         if (report.Version != change.Version)
         {
             throw RequestValidationException.For(change, "", ConcurrencyConflict.Message);

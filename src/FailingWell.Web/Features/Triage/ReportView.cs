@@ -3,11 +3,13 @@ namespace FailingWell.Web.Features.Triage;
 /// <summary>Everything a governance lead sees of one report. Looking is itself audited.</summary>
 public static class ReportView
 {
-    public sealed record Query(int ReportId, bool RecordView = true) : IRequest<Details?>, IAuditedReportRequest
+    public sealed record Query(int ReportId, bool RecordView = true) : IRequest<Details?>, IAuditedRequest
     {
         public string ActorAccountId { get; set; } = "";
 
         public string AuditAction => RecordView ? "Viewed" : "";
+
+        public AuditSubject AuditSubject => AuditSubject.Report(ReportId);
     }
 
     public sealed record Details(

@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Network.Hub;
 /// <summary>Hub side: a coordinator adds an organisation to the network and is shown its key, once.</summary>
 public static class AddMember
 {
-    public sealed class Command : AdminChange<IssuedKey>
+    public sealed class Command : Change<IssuedKey>
     {
         public string? Name { get; set; }
 
@@ -38,7 +38,7 @@ public static class AddMember
             };
             db.HubMembers.Add(member);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Network member {member.Id} added: {member.Name}";
+            request.AuditAction = $"Network member {member.Id} added: {member.Name}";
             return new IssuedKey(member.Id, member.Name, key);
         }
     }

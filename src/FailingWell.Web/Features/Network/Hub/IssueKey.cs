@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Network.Hub;
 /// <summary>Hub side: a new key for a member (the old one stops working at once; a revoked member is restored).</summary>
 public static class IssueKey
 {
-    public sealed class Command : AdminChange<IssuedKey>
+    public sealed class Command : Change<IssuedKey>
     {
         public int MemberId { get; set; }
     }
@@ -12,13 +12,12 @@ public static class IssueKey
     {
         public async Task<IssuedKey> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That member does not exist.");
+            var member = await db.HubMembers.SingleOrRefuseAsync(m => m.Id == request.MemberId, request, "That member does not exist.", cancellationToken);
             var key = NetworkSignature.NewKey();
             member.KeyHash = keys.Protect(key);
             member.IssuedOn = clock.GetUtcNow();
             member.RevokedOn = null;
-            request.AuditDescription = $"Network member {member.Id}: new key issued";
+            request.AuditAction = $"Network member {member.Id}: new key issued";
             return new IssuedKey(member.Id, member.Name, key);
         }
     }

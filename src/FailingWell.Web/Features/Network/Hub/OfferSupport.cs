@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Network.Hub;
 /// <summary>Hub: the coordinator offers peer support to a member that shared signals (what kind, from which peer).</summary>
 public static class OfferSupport
 {
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         public int MemberId { get; set; }
 
@@ -33,7 +33,7 @@ public static class OfferSupport
             var offer = new PeerSupportOffer { MemberId = request.MemberId, OfferedOn = time.Today, Offer = request.Offer!.Trim(), Status = SupportStatus.Offered };
             db.PeerSupportOffers.Add(offer);
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Offered peer support {offer.Id} to network member {name}";
+            request.AuditAction = $"Offered peer support {offer.Id} to network member {name}";
             return offer.Id;
         }
     }

@@ -6,7 +6,7 @@ namespace FailingWell.Web.Features.Network.Hub;
 /// <summary>Hub: for an accepted offer, the coordinator records the peer review's dates and findings (visible to the member).</summary>
 public static class RecordPeerReview
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int OfferId { get; set; }
 
@@ -37,8 +37,7 @@ public static class RecordPeerReview
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var offer = await db.PeerSupportOffers.SingleOrDefaultAsync(o => o.Id == request.OfferId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "There is no such offer");
+            var offer = await db.PeerSupportOffers.SingleOrRefuseAsync(o => o.Id == request.OfferId, request, "There is no such offer", cancellationToken);
             if (offer.Status != SupportStatus.Accepted)
             {
                 throw RequestValidationException.For(request, "", "A review can be recorded only for an offer the member accepted");
@@ -48,7 +47,7 @@ public static class RecordPeerReview
             offer.ReviewEndsOn = ParseDate(request.EndsOn);
             offer.Findings = request.Findings!.Trim();
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"Recorded the peer review for offer {offer.Id}";
+            request.AuditAction = $"Recorded the peer review for offer {offer.Id}";
             return Unit.Value;
         }
     }

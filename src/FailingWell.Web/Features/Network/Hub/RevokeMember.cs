@@ -3,7 +3,7 @@ namespace FailingWell.Web.Features.Network.Hub;
 /// <summary>Hub side: a member's key stops working; what it published stays in the library.</summary>
 public static class RevokeMember
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int MemberId { get; set; }
     }
@@ -12,10 +12,9 @@ public static class RevokeMember
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = await db.HubMembers.SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That member does not exist.");
+            var member = await db.HubMembers.SingleOrRefuseAsync(m => m.Id == request.MemberId, request, "That member does not exist.", cancellationToken);
             member.RevokedOn ??= clock.GetUtcNow();
-            request.AuditDescription = $"Network member {member.Id}: key revoked";
+            request.AuditAction = $"Network member {member.Id}: key revoked";
             return Unit.Value;
         }
     }

@@ -8,7 +8,7 @@ namespace FailingWell.Web.Features.Network.Member;
 /// </summary>
 public static class ApproveNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int NoteId { get; set; }
     }
@@ -17,8 +17,7 @@ public static class ApproveNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == request.NoteId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+            var note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == request.NoteId, request, "That note does not exist.", cancellationToken);
             if (note.Status != LearningNoteStatus.AwaitingApproval)
             {
                 throw RequestValidationException.For(request, "", "Only a note submitted for approval can be approved.");
@@ -41,7 +40,7 @@ public static class ApproveNote
             NetworkOutbox.Enqueue(db, NetworkKinds.Note, new NotePublishedMessage(
                 note.NoteId, note.Title, note.WhatHappened, note.WhatWasLearned, note.WhatChanged, note.Category,
                 note.Kind!.Value, note.HarmBand!.Value, note.OrganisationType, note.Month));
-            request.AuditDescription = $"Learning note {note.Id}: approved and published";
+            request.AuditAction = $"Learning note {note.Id}: approved and published";
             return Unit.Value;
         }
     }

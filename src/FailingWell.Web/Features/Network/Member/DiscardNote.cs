@@ -5,7 +5,7 @@ namespace FailingWell.Web.Features.Network.Member;
 /// <summary>A draft (or a note awaiting approval) is thrown away: it is never sent, and its text is cleared.</summary>
 public static class DiscardNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int NoteId { get; set; }
     }
@@ -14,8 +14,7 @@ public static class DiscardNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == request.NoteId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+            var note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == request.NoteId, request, "That note does not exist.", cancellationToken);
             if (note.Status is LearningNoteStatus.Published or LearningNoteStatus.Discarded)
             {
                 throw RequestValidationException.For(request, "", "Only a draft can be discarded.");
@@ -23,7 +22,7 @@ public static class DiscardNote
 
             note.Status = LearningNoteStatus.Discarded;
             note.WhatHappened = note.WhatWasLearned = note.WhatChanged = "";
-            request.AuditDescription = $"Learning note {note.Id}: discarded";
+            request.AuditAction = $"Learning note {note.Id}: discarded";
             return Unit.Value;
         }
     }

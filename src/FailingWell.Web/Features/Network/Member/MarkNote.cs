@@ -6,7 +6,7 @@ namespace FailingWell.Web.Features.Network.Member;
 /// </summary>
 public static class MarkNote
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int Id { get; set; }
 
@@ -18,8 +18,7 @@ public static class MarkNote
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var note = await db.NetworkNotes.SingleOrDefaultAsync(n => n.Id == request.Id, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "That note is not in the library.");
+            var note = await db.NetworkNotes.SingleOrRefuseAsync(n => n.Id == request.Id, request, "That note is not in the library.", cancellationToken);
             if (note.IsOwn)
             {
                 throw RequestValidationException.For(request, "", "This is your organisation's own note.");
@@ -43,7 +42,7 @@ public static class MarkNote
             }
 
             NetworkOutbox.Enqueue(db, request.Adopted ? NetworkKinds.NoteAdopted : NetworkKinds.NoteUseful, new NoteEventMessage(note.NoteId));
-            request.AuditDescription = $"Network note {note.Id}: {(request.Adopted ? "adopted" : "marked useful")}";
+            request.AuditAction = $"Network note {note.Id}: {(request.Adopted ? "adopted" : "marked useful")}";
             return Unit.Value;
         }
     }

@@ -8,7 +8,7 @@ namespace FailingWell.Web.Features.Network.Member;
 /// </summary>
 public static class ReplyToSupportOffer
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public int OfferId { get; set; }
 
@@ -24,8 +24,8 @@ public static class ReplyToSupportOffer
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var offer = await db.SupportOffers.SingleOrDefaultAsync(o => o.OfferId == request.OfferId, cancellationToken)
-                ?? throw RequestValidationException.For(request, "", "This offer is no longer held here: it may have been withdrawn");
+            var offer = await db.SupportOffers.SingleOrRefuseAsync(o => o.OfferId == request.OfferId,
+                request, "This offer is no longer held here: it may have been withdrawn", cancellationToken);
             if (offer.Status != SupportStatus.Offered)
             {
                 throw RequestValidationException.For(request, "", "This offer has already been answered");
@@ -36,7 +36,7 @@ public static class ReplyToSupportOffer
             offer.RepliedOn = time.Today;
             NetworkOutbox.Enqueue(db, PeerMessageKinds.SupportReply, new SupportReplyMessage(offer.OfferId, accepted));
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = $"{(accepted ? "Accepted" : "Declined")} the network's offer of peer support {offer.OfferId}";
+            request.AuditAction = $"{(accepted ? "Accepted" : "Declined")} the network's offer of peer support {offer.OfferId}";
             return Unit.Value;
         }
     }

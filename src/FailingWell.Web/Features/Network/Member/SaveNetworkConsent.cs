@@ -8,7 +8,7 @@ namespace FailingWell.Web.Features.Network.Member;
 /// </summary>
 public static class SaveNetworkConsent
 {
-    public sealed class Command : AdminChange<Unit>
+    public sealed class Command : Change<Unit>
     {
         public bool? Share { get; set; }
     }
@@ -28,7 +28,7 @@ public static class SaveNetworkConsent
             var before = row?.Value == "true";
             if (before == share)
             {
-                request.AuditDescription = "Saved network consent: no change";
+                request.AuditAction = "Saved network consent: no change";
                 return Unit.Value;
             }
 
@@ -44,7 +44,7 @@ public static class SaveNetworkConsent
             var signals = share ? await CurrentSignals.ComputeAsync(db, time, learning, cancellationToken) : [];
             NetworkOutbox.Enqueue(db, PeerMessageKinds.Signals, new SignalsMessage(share, signals));
             await db.SaveChangesAsync(cancellationToken);
-            request.AuditDescription = share
+            request.AuditAction = share
                 ? "Network consent given: insularity signals shared with the coordinator (" + (signals.Count == 0 ? "none raised" : string.Join(", ", signals)) + ")"
                 : "Network consent withdrawn: the coordinator's copy of our signals is deleted";
             return Unit.Value;

@@ -17,7 +17,7 @@ public static class SaveNote
 
     public sealed record Form(int? NoteId, int? ReportId, int? ResponseId, IReadOnlyList<string> Categories, Command Values, LearningNoteStatus? Status);
 
-    public sealed class Command : AdminChange<int>
+    public sealed class Command : Change<int>
     {
         [BindNever]
         public int? NoteId { get; set; }
@@ -127,8 +127,7 @@ public static class SaveNote
             LearningNote note;
             if (request.NoteId is { } id)
             {
-                note = await db.LearningNotes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
-                    ?? throw RequestValidationException.For(request, "", "That note does not exist.");
+                note = await db.LearningNotes.SingleOrRefuseAsync(n => n.Id == id, request, "That note does not exist.", cancellationToken);
                 if (note.Status is LearningNoteStatus.Published or LearningNoteStatus.Discarded)
                 {
                     throw RequestValidationException.For(request, "", "This note has been published or discarded and cannot be changed.");
@@ -157,7 +156,7 @@ public static class SaveNote
             note.Status = request.Submit ? LearningNoteStatus.AwaitingApproval : LearningNoteStatus.Draft;
             await db.SaveChangesAsync(cancellationToken);
             // These words are also the record of who changed the note (NoteEditors): an editor may not approve it.
-            request.AuditDescription = NoteEditors.Saved(note.Id, request.Submit);
+            request.AuditAction = NoteEditors.Saved(note.Id, request.Submit);
             return note.Id;
         }
     }

@@ -6,13 +6,15 @@ namespace FailingWell.Web.Features.Network.Member;
 public static class SyncNow
 {
     /// <summary>Not one transaction (it talks to the hub between its saves); audited all the same.</summary>
-    public sealed class Command : IRequest<Result>, IAuditedAdminRequest
+    public sealed class Command : IRequest<Result>, IAuditedRequest
     {
         [BindNever]
         public string ActorAccountId { get; set; } = "";
 
         [BindNever]
-        public string AuditDescription { get; set; } = "";
+        public string AuditAction { get; set; } = "";
+
+        public AuditSubject AuditSubject => AuditSubject.None;
     }
 
     public sealed record Result(int Sent, int NotSent, int? Pulled);
@@ -23,7 +25,7 @@ public static class SyncNow
         {
             var sent = await delivery.RetryNowAsync(cancellationToken);
             var pulled = await pull.PullAsync(cancellationToken);
-            request.AuditDescription = $"Network synchronised now: {sent.Sent} sent, {sent.NotSent} not sent";
+            request.AuditAction = $"Network synchronised now: {sent.Sent} sent, {sent.NotSent} not sent";
             return new Result(sent.Sent, sent.NotSent, pulled);
         }
     }
