@@ -93,7 +93,7 @@ public enum ReportStatus
 /// What a member of staff told us. For an anonymous report nothing here identifies the reporter:
 /// no account, no address, no agent, and only the day and a time band of when it arrived.
 /// </summary>
-public sealed class Report
+public sealed class Report : IFollowedUp<ReportMessage>
 {
     public int Id { get; set; }
 
@@ -227,35 +227,13 @@ public enum ReceiptVerifier
     HmacSha256 = 1,
 }
 
-public enum MessageAuthor
-{
-    Reporter = 1,
-    Reviewer = 2,
-}
-
 /// <summary>A message between the reporter and the reviewer, seen by both.</summary>
-public sealed class ReportMessage
+public sealed class ReportMessage : FollowUpMessage
 {
-    public int Id { get; set; }
-
     public int ReportId { get; set; }
-
-    public MessageAuthor Author { get; set; }
 
     /// <summary>True when the reporter adds to what they reported rather than replying.</summary>
     public bool IsAdditionalInformation { get; set; }
-
-    /// <summary>The reviewer's display name; never anything of the reporter.</summary>
-    public string? ReviewerName { get; set; }
-
-    public string Body { get; set; } = "";
-
-    public DateOnly SentOn { get; set; }
-
-    public TimeBand SentBand { get; set; }
-
-    /// <summary>The random id of the form that sent it, so a refresh does not send it twice.</summary>
-    public Guid SubmissionId { get; set; }
 }
 
 /// <summary>Something a governance lead has planned in response to a report.</summary>
@@ -336,7 +314,8 @@ internal sealed class ReportConfiguration :
     {
         builder.ToTable("ReportMessages");
         builder.Property(m => m.Body).HasMaxLength(TextLimit.Characters).IsRequired();
-        builder.Property(m => m.ReviewerName).HasMaxLength(200);
+        // The column keeps the name it had before the two message kinds shared one shape (decision 0101).
+        builder.Property(m => m.StaffName).HasColumnName("ReviewerName").HasMaxLength(200);
         builder.HasIndex(m => new { m.ReportId, m.SubmissionId }).IsUnique();
     }
 

@@ -56,7 +56,7 @@ public enum WhyAnonymous
 /// over reports (queue, search, digests, culture, exports) can show it (docs/decisions/0063). As for
 /// an anonymous report, only the day and time band of when it arrived are kept.
 /// </summary>
-public sealed class SpeakUpCase
+public sealed class SpeakUpCase : IFollowedUp<SpeakUpMessage>
 {
     public int Id { get; set; }
 
@@ -150,23 +150,9 @@ public sealed class SpeakUpCase
 }
 
 /// <summary>A message between the reporter and the guardian, read by the reporter with the receipt code.</summary>
-public sealed class SpeakUpMessage
+public sealed class SpeakUpMessage : FollowUpMessage
 {
-    public int Id { get; set; }
-
     public int CaseId { get; set; }
-
-    public MessageAuthor Author { get; set; }
-
-    public string? GuardianName { get; set; }
-
-    public string Body { get; set; } = "";
-
-    public DateOnly SentOn { get; set; }
-
-    public TimeBand SentBand { get; set; }
-
-    public Guid SubmissionId { get; set; }
 }
 
 public static class SpeakUpReference
@@ -272,7 +258,8 @@ internal sealed class SpeakUpCaseConfiguration : IEntityTypeConfiguration<SpeakU
     {
         builder.ToTable("SpeakUpMessages");
         builder.Property(m => m.Body).HasMaxLength(TextLimit.Characters).IsRequired();
-        builder.Property(m => m.GuardianName).HasMaxLength(200);
+        // The column keeps the name it had before the two message kinds shared one shape (decision 0101).
+        builder.Property(m => m.StaffName).HasColumnName("GuardianName").HasMaxLength(200);
         builder.HasIndex(m => new { m.CaseId, m.SubmissionId }).IsUnique();
     }
 }

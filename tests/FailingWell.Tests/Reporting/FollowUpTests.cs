@@ -1,5 +1,7 @@
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Features.Triage;
+using FailingWell.Web.Infrastructure.Email;
+using Microsoft.Extensions.Configuration;
 
 namespace FailingWell.Tests.Reporting;
 
@@ -204,6 +206,13 @@ public sealed class FollowUpTests(FailingWellApp app) : IClassFixture<FailingWel
         var email = await FailingWellApp.NewDbContext(scope).OutboxEmails.SingleAsync(e => e.To == "alex.nurse@trust.nhs.uk");
         Assert.Contains("/report/follow-up", email.Body, StringComparison.Ordinal);
         Assert.Contains(sent.Reference!, email.Subject, StringComparison.Ordinal);
+        // Word for word, so the one writer both kinds of follow-up share (decision 0101) says what each always said.
+        var site = scope.ServiceProvider.GetRequiredService<IConfiguration>().SiteBaseUrl();
+        Assert.Equal($"There is a reply to your report {sent.Reference}", email.Subject);
+        Assert.Equal(
+            $"The team looking into your report {sent.Reference} has sent you a message.\n\nTo read it, go to {site}/report/follow-up and enter your receipt code.\n\n"
+            + "We do not put the message in this email, to keep what you reported private.",
+            email.Body);
         Assert.DoesNotContain("bay 7", email.Body + email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Private reply", email.Body + email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(sent.ReceiptCode!, email.Body, StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using FailingWell.Web.Features.SpeakUp;
+using FailingWell.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace FailingWell.Tests.SpeakUp;
 
@@ -166,8 +168,13 @@ public sealed class SpeakUpAccessTests(FailingWellApp app) : IClassFixture<Faili
         await SpeakUpCases.ChangeAsync(app, guardianAccount.Id, raised.Reference!, new MessageSpeaker.Command { Body = "Can we meet?" });
         await using (var scope = app.Scope())
         {
-            // Queued all the same: the person who spoke up is still told.
-            Assert.True(await FailingWellApp.NewDbContext(scope).OutboxEmails.AnyAsync(e => e.To == speaker && e.Subject == "There is a reply to your concern"));
+            // Queued all the same: the person who spoke up is still told, in the words they were always told.
+            var email = await FailingWellApp.NewDbContext(scope).OutboxEmails.SingleAsync(e => e.To == speaker && e.Subject == "There is a reply to your concern");
+            var site = scope.ServiceProvider.GetRequiredService<IConfiguration>().SiteBaseUrl();
+            Assert.Equal(
+                $"The Freedom to Speak Up guardian has sent you a message.\n\nTo read it, go to {site}/report/follow-up and enter your receipt code.\n\n"
+                + "We do not put the message in this email, to keep what you raised private.",
+                email.Body);
         }
 
         var admin = await Staff.SignInAsync(app, await Staff.CreateAsync(app, StaffRoles.Admin));

@@ -65,7 +65,7 @@ public sealed partial class DemoTrust
                 speakUpCase.AcknowledgedOn = received.AddDays(random.Next(1, 6));
                 speakUpCase.Messages.Add(new SpeakUpMessage
                 {
-                    Author = MessageAuthor.Reviewer, GuardianName = guardian, Body = "Thank you for speaking up. I would like to understand more: when would suit you to talk?",
+                    Author = MessageAuthor.Reviewer, StaffName = guardian, Body = "Thank you for speaking up. I would like to understand more: when would suit you to talk?",
                     SentOn = speakUpCase.AcknowledgedOn.Value, SentBand = TimeBand.Morning, SubmissionId = Guid.NewGuid(),
                 });
                 speakUpCase.FeedbackGivenOn = speakUpCase.AcknowledgedOn;

@@ -174,7 +174,7 @@ public sealed partial class DemoTrust(FailingWellDbContext db, IMediator mediato
 
                 if (acknowledged && random.NextDouble() < 0.3 + (0.6 * after))
                 {
-                    report.Messages.Add(new ReportMessage { Author = MessageAuthor.Reviewer, ReviewerName = leadName, Body = "Thank you for telling us. We are looking into it and will let you know what we change.", SentOn = report.AcknowledgedOn ?? received, SentBand = TimeBand.Afternoon, SubmissionId = Guid.NewGuid() });
+                    report.Messages.Add(new ReportMessage { Author = MessageAuthor.Reviewer, StaffName = leadName, Body = "Thank you for telling us. We are looking into it and will let you know what we change.", SentOn = report.AcknowledgedOn ?? received, SentBand = TimeBand.Afternoon, SubmissionId = Guid.NewGuid() });
                     report.FeedbackGivenOn = report.AcknowledgedOn ?? received;
                 }
 

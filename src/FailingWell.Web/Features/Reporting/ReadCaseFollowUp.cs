@@ -34,7 +34,7 @@ public static class ReadCaseFollowUp
                 {
                     c.Reference, c.ReceivedOn, c.Status, c.AcknowledgedOn, c.ClosedOn, c.Feedback, c.WouldSpeakUpAgain, c.DetrimentAtCheckIn,
                     Messages = c.Messages.OrderBy(m => m.Id)
-                        .Select(m => new ReadFollowUp.MessageView(m.Author, m.GuardianName, false, m.Body, m.SentOn, m.SentBand)).ToList(),
+                        .Select(m => new ReadFollowUp.MessageView(m.Author, m.StaffName, false, m.Body, m.SentOn, m.SentBand)).ToList(),
                 })
                 .SingleAsync(cancellationToken);
             return new View(found.Reference, found.ReceivedOn, found.Status, found.AcknowledgedOn, found.ClosedOn, found.Feedback, found.Messages,

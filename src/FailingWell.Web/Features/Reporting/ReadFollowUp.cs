@@ -35,7 +35,7 @@ public static class ReadFollowUp
                     Actions = r.Actions.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
                         .Select(a => new ActionView(a.Description, a.DueOn, a.CompletedOn)).ToList(),
                     Messages = r.Messages.OrderBy(m => m.Id)
-                        .Select(m => new MessageView(m.Author, m.ReviewerName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand)).ToList(),
+                        .Select(m => new MessageView(m.Author, m.StaffName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand)).ToList(),
                 })
                 .AsSplitQuery()
                 .SingleAsync(cancellationToken);

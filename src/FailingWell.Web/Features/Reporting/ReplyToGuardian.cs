@@ -24,27 +24,11 @@ public static class ReplyToGuardian
                 .WithinTextLimit("Your message");
     }
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, bool>
+    public sealed class Handler(FailingWellDbContext db, FollowUpMessages messages) : IRequestHandler<Command, bool>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
-        {
-            if (await db.SpeakUpMessages.AnyAsync(m => m.CaseId == request.CaseId && m.SubmissionId == request.SubmissionId, cancellationToken))
-            {
-                return false; // a refresh: saved the first time
-            }
-
-            var (day, band) = time.DayAndBand();
-            db.SpeakUpMessages.Add(new SpeakUpMessage
-            {
-                CaseId = request.CaseId,
-                Author = MessageAuthor.Reporter,
-                Body = request.Body!.Trim(),
-                SentOn = day,
-                SentBand = band,
-                SubmissionId = request.SubmissionId,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
+        public Task<bool> Handle(Command request, CancellationToken cancellationToken) =>
+            messages.FromReporterAsync(
+                db.SpeakUpMessages.Where(m => m.CaseId == request.CaseId), new SpeakUpMessage { CaseId = request.CaseId },
+                request.Body!, request.SubmissionId, cancellationToken);
     }
 }

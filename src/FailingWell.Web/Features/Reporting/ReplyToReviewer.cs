@@ -28,28 +28,12 @@ public static class ReplyToReviewer
         }
     }
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time) : IRequestHandler<Command, bool>
+    public sealed class Handler(FailingWellDbContext db, FollowUpMessages messages) : IRequestHandler<Command, bool>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
-        {
-            if (await db.ReportMessages.AnyAsync(m => m.ReportId == request.ReportId && m.SubmissionId == request.SubmissionId, cancellationToken))
-            {
-                return false; // the same form sent twice (a refresh): saved the first time
-            }
-
-            var (day, band) = time.DayAndBand();
-            db.ReportMessages.Add(new ReportMessage
-            {
-                ReportId = request.ReportId,
-                Author = MessageAuthor.Reporter,
-                IsAdditionalInformation = request.IsAdditionalInformation,
-                Body = request.Body!.Trim(),
-                SentOn = day,
-                SentBand = band,
-                SubmissionId = request.SubmissionId,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
+        public Task<bool> Handle(Command request, CancellationToken cancellationToken) =>
+            messages.FromReporterAsync(
+                db.ReportMessages.Where(m => m.ReportId == request.ReportId),
+                new ReportMessage { ReportId = request.ReportId, IsAdditionalInformation = request.IsAdditionalInformation },
+                request.Body!, request.SubmissionId, cancellationToken);
     }
 }

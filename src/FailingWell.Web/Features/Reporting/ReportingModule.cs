@@ -20,6 +20,7 @@ public static class ReportingModule
         builder.Services.AddScoped<SpeakUpIntake>();
         builder.Services.AddScoped<SubmitReport.ListedChoices>();
         builder.Services.AddSingleton<UkTime>();
+        builder.Services.AddScoped<FollowUpMessages>();
         return builder;
     }
 }

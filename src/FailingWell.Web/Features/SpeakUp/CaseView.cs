@@ -49,7 +49,7 @@ public static class CaseView
                 c.ReceivedOn, c.ReceivedBand, c.AcknowledgeBy, c.FeedbackBy, c.AcknowledgedOn, c.FeedbackGivenOn, c.ClosedOn,
                 c.PatientSafetyElement, c.WorkerSafetyElement, c.BullyingElement, c.BehaviourElement,
                 c.StaffGroupId, c.DetrimentIndicated, c.ActionsTaken, c.Feedback, c.WouldSpeakUpAgain, c.DetrimentAtCheckIn, c.HandedOverOn,
-                [.. c.Messages.OrderBy(m => m.Id).Select(m => new Reporting.ReadFollowUp.MessageView(m.Author, m.GuardianName, false, m.Body, m.SentOn, m.SentBand))],
+                [.. c.Messages.OrderBy(m => m.Id).Select(m => new Reporting.ReadFollowUp.MessageView(m.Author, m.StaffName, false, m.Body, m.SentOn, m.SentBand))],
                 staffGroups, categories,
                 c.Status == SpeakUpStatus.New && c.AcknowledgeBy < today,
                 c.Status != SpeakUpStatus.Closed && c.FeedbackGivenOn is null && c.FeedbackBy < today);

@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Email;
-
 namespace FailingWell.Web.Features.SpeakUp;
 
 /// <summary>
@@ -25,46 +23,16 @@ public static class MessageSpeaker
                 .WithinTextLimit("The message");
     }
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration) : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, FollowUpMessages messages) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await db.SpeakUpMessages.AnyAsync(m => m.CaseId == request.CaseId && m.SubmissionId == request.SubmissionId, cancellationToken))
-            {
-                return Unit.Value; // the same form sent twice
-            }
-
-            var speakUpCase = await CaseChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
-            var guardian = await db.Users.AsNoTracking().OfType<StaffAccount>()
-                .Where(u => u.Id == request.ActorAccountId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
-            var (day, band) = time.DayAndBand();
-            db.SpeakUpMessages.Add(new SpeakUpMessage
-            {
-                CaseId = speakUpCase.Id,
-                Author = MessageAuthor.Reviewer,
-                GuardianName = guardian,
-                Body = request.Body!.Trim(),
-                SentOn = day,
-                SentBand = band,
-                SubmissionId = request.SubmissionId,
-            });
-            speakUpCase.FeedbackGivenOn ??= day;
-
-            if (speakUpCase.ReporterEmail is not null)
-            {
-                outbox.Enqueue(new EmailMessage(
-                    speakUpCase.ReporterEmail,
-                    SpeakUpEmails.ReplyToSpeaker,
-                    $"""
-                    The Freedom to Speak Up guardian has sent you a message.
-
-                    To read it, go to {configuration.SiteBaseUrl()}/report/follow-up and enter your receipt code.
-
-                    We do not put the message in this email, to keep what you raised private.
-                    """));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await messages.FromStaffAsync(
+                db.SpeakUpMessages.Where(m => m.CaseId == request.CaseId),
+                () => CaseChanges.LoadAsync(db, request, allowClosed: true, cancellationToken),
+                request.ActorAccountId, request.Body!, request.SubmissionId,
+                _ => new ReplyNotice(SpeakUpEmails.ReplyToSpeaker, "The Freedom to Speak Up guardian", "raised"),
+                cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,5 +1,3 @@
-using FailingWell.Web.Infrastructure.Email;
-
 namespace FailingWell.Web.Features.Triage;
 
 /// <summary>
@@ -25,50 +23,16 @@ public static class MessageReporter
                 .WithinTextLimit("The message");
     }
 
-    public sealed class Handler(FailingWellDbContext db, UkTime time, IEmailOutbox outbox, IConfiguration configuration)
-        : IRequestHandler<Command, Unit>
+    public sealed class Handler(FailingWellDbContext db, FollowUpMessages messages) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await db.ReportMessages.AnyAsync(m => m.ReportId == request.ReportId && m.SubmissionId == request.SubmissionId, cancellationToken))
-            {
-                return Unit.Value; // the same form sent twice
-            }
-
-            var report = await ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken);
-            var reviewer = await db.Users.AsNoTracking().OfType<StaffAccount>()
-                .Where(u => u.Id == request.ActorAccountId)
-                .Select(u => u.DisplayName)
-                .SingleOrDefaultAsync(cancellationToken);
-            var (day, band) = time.DayAndBand();
-            db.ReportMessages.Add(new ReportMessage
-            {
-                ReportId = report.Id,
-                Author = MessageAuthor.Reviewer,
-                ReviewerName = reviewer,
-                Body = request.Body!.Trim(),
-                SentOn = day,
-                SentBand = band,
-                SubmissionId = request.SubmissionId,
-            });
-            report.FeedbackGivenOn ??= day;
-
-            if (report.ReporterEmail is not null)
-            {
-                var site = configuration.SiteBaseUrl();
-                outbox.Enqueue(new EmailMessage(
-                    report.ReporterEmail,
-                    $"There is a reply to your report {report.Reference}",
-                    $"""
-                    The team looking into your report {report.Reference} has sent you a message.
-
-                    To read it, go to {site}/report/follow-up and enter your receipt code.
-
-                    We do not put the message in this email, to keep what you reported private.
-                    """));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await messages.FromStaffAsync(
+                db.ReportMessages.Where(m => m.ReportId == request.ReportId),
+                () => ReportChanges.LoadAsync(db, request, allowClosed: true, cancellationToken),
+                request.ActorAccountId, request.Body!, request.SubmissionId,
+                report => new ReplyNotice($"There is a reply to your report {report.Reference}", $"The team looking into your report {report.Reference}", "reported"),
+                cancellationToken);
             return Unit.Value;
         }
     }

@@ -80,7 +80,7 @@ public static class ReportView
                 r.AcknowledgeBy, r.FeedbackBy, r.AcknowledgedOn, r.FeedbackGivenOn, r.ClosedOn, r.OutcomeForReporter, r.Learning,
                 duplicateOf, duplicates,
                 [.. r.Actions.OrderBy(a => a.DueOn).Select(a => new ActionItem(a.Id, a.Description, a.OwnerName, a.DueOn, a.CompletedOn))],
-                [.. r.Messages.OrderBy(m => m.Id).Select(m => new Message(m.Author, m.ReviewerName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand))],
+                [.. r.Messages.OrderBy(m => m.Id).Select(m => new Message(m.Author, m.StaffName, m.IsAdditionalInformation, m.Body, m.SentOn, m.SentBand))],
                 history, await Leads.ListAsync(db, cancellationToken), divisions,
                 ReportRules.IsAcknowledgementOverdue(r.Status, r.AcknowledgeBy, time.Today),
                 ReportRules.IsFeedbackOverdue(r.Status, r.FeedbackBy, r.FeedbackGivenOn, time.Today), learning);
