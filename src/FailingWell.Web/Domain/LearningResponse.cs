@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -215,10 +216,62 @@ public sealed class ResponsePlanVersion
 }
 
 /// <summary>
+/// What a learning response writes down: the SEIPS work-system analysis, the findings, an AAR's four
+/// answers and a PSII's terms of reference. The response keeps it and the form that records it edits
+/// it, each with fields of these names (a form's fields stay flat: the page's field names, the
+/// validation keys and the typed-text check read them so). The text limit and the copying between the
+/// two go through <see cref="ResponseRecord"/>, so a field added here has both without another list.
+/// </summary>
+public interface IResponseRecord
+{
+    string? SeipsPerson { get; set; }
+
+    string? SeipsTasks { get; set; }
+
+    string? SeipsTools { get; set; }
+
+    string? SeipsOrganisation { get; set; }
+
+    string? SeipsInternalEnvironment { get; set; }
+
+    string? SeipsExternalEnvironment { get; set; }
+
+    string? Findings { get; set; }
+
+    string? AarExpected { get; set; }
+
+    string? AarActual { get; set; }
+
+    string? AarWhyDifferent { get; set; }
+
+    string? AarLearned { get; set; }
+
+    string? TermsOfReference { get; set; }
+}
+
+public static class ResponseRecord
+{
+    /// <summary>Every field of the record, each a free text within <see cref="TextLimit"/>.</summary>
+    public static readonly IReadOnlyList<PropertyInfo> Texts = typeof(IResponseRecord).GetProperties();
+
+    /// <summary>Copies the record from one holder to the other, each field through <paramref name="each"/> if given.</summary>
+    public static void Copy(IResponseRecord from, IResponseRecord to, Func<string?, string?>? each = null)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        foreach (var text in Texts)
+        {
+            var value = (string?)text.GetValue(from);
+            text.SetValue(to, each is null ? value : each(value));
+        }
+    }
+}
+
+/// <summary>
 /// A PSIRF learning response: a structured record of how the work system (SEIPS) shaped one or more
 /// reports, what was found and what will change. Participants are roles, never names, and never the reporter.
 /// </summary>
-public sealed class LearningResponse
+public sealed class LearningResponse : IResponseRecord
 {
     public int Id { get; set; }
 
@@ -398,14 +451,12 @@ internal sealed class LearningConfiguration :
         builder.Property(r => r.ProposalWhy).HasMaxLength(500);
         builder.Property(r => r.OverrideReason).HasMaxLength(2000);
         builder.Property(r => r.Participants).HasMaxLength(2000);
-        foreach (var text in new[] { nameof(LearningResponse.SeipsPerson), nameof(LearningResponse.SeipsTasks), nameof(LearningResponse.SeipsTools),
-            nameof(LearningResponse.SeipsOrganisation), nameof(LearningResponse.SeipsInternalEnvironment), nameof(LearningResponse.SeipsExternalEnvironment),
-            nameof(LearningResponse.Findings), nameof(LearningResponse.AarExpected), nameof(LearningResponse.AarActual), nameof(LearningResponse.AarWhyDifferent),
-            nameof(LearningResponse.AarLearned), nameof(LearningResponse.TermsOfReference), nameof(LearningResponse.ReporterSummary) })
+        foreach (var text in ResponseRecord.Texts)
         {
-            builder.Property(text).HasMaxLength(TextLimit.Characters);
+            builder.Property(text.Name).HasMaxLength(TextLimit.Characters);
         }
 
+        builder.Property(r => r.ReporterSummary).HasMaxLength(TextLimit.Characters);
         builder.HasOne(r => r.PlanVersion).WithMany().HasForeignKey(r => r.PlanVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Reports).WithOne().HasForeignKey(l => l.LearningResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Actions).WithOne(a => a.LearningResponse).HasForeignKey(a => a.LearningResponseId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace FailingWell.Web.Features.Learning;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace FailingWell.Web.Features.Learning;
 /// </summary>
 public static class RecordResponse
 {
-    public sealed class Command : LearningChange<Unit>
+    public sealed class Command : LearningChange<Unit>, IResponseRecord
     {
         public List<string> Participants { get; set; } = [];
 
@@ -42,14 +44,9 @@ public static class RecordResponse
         public static Command From(LearningResponse r)
         {
             ArgumentNullException.ThrowIfNull(r);
-            return new()
-            {
-                Participants = [.. r.Participants?.Split("; ", StringSplitOptions.RemoveEmptyEntries) ?? []],
-                SeipsPerson = r.SeipsPerson, SeipsTasks = r.SeipsTasks, SeipsTools = r.SeipsTools, SeipsOrganisation = r.SeipsOrganisation,
-                SeipsInternalEnvironment = r.SeipsInternalEnvironment, SeipsExternalEnvironment = r.SeipsExternalEnvironment, Findings = r.Findings,
-                AarExpected = r.AarExpected, AarActual = r.AarActual, AarWhyDifferent = r.AarWhyDifferent, AarLearned = r.AarLearned,
-                TermsOfReference = r.TermsOfReference,
-            };
+            var command = new Command { Participants = [.. r.Participants?.Split("; ", StringSplitOptions.RemoveEmptyEntries) ?? []] };
+            ResponseRecord.Copy(r, command);
+            return command;
         }
     }
 
@@ -59,14 +56,10 @@ public static class RecordResponse
         {
             RuleForEach(c => c.Participants).Must(p => LearningWords.ParticipantRoles.Contains(p))
                 .WithMessage("Choose who took part from the list of roles");
-            foreach (var text in new System.Linq.Expressions.Expression<Func<Command, string?>>[]
+            var command = Expression.Parameter(typeof(Command), "c");
+            foreach (var text in ResponseRecord.Texts)
             {
-                c => c.SeipsPerson, c => c.SeipsTasks, c => c.SeipsTools, c => c.SeipsOrganisation, c => c.SeipsInternalEnvironment,
-                c => c.SeipsExternalEnvironment, c => c.Findings, c => c.AarExpected, c => c.AarActual, c => c.AarWhyDifferent,
-                c => c.AarLearned, c => c.TermsOfReference,
-            })
-            {
-                RuleFor(text).WithinTextLimit("This");
+                RuleFor(Expression.Lambda<Func<Command, string?>>(Expression.Property(command, text.Name), command)).WithinTextLimit("This");
             }
 
             // What the type needs, looked up from the response as stored (the form does not say its type).
@@ -99,20 +92,8 @@ public static class RecordResponse
                 throw RequestValidationException.For(request, "", "This response is completed: its record can no longer change.");
             }
 
-            static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
             r.Participants = request.Participants.Count == 0 ? null : string.Join("; ", LearningWords.ParticipantRoles.Where(request.Participants.Contains));
-            r.SeipsPerson = Clean(request.SeipsPerson);
-            r.SeipsTasks = Clean(request.SeipsTasks);
-            r.SeipsTools = Clean(request.SeipsTools);
-            r.SeipsOrganisation = Clean(request.SeipsOrganisation);
-            r.SeipsInternalEnvironment = Clean(request.SeipsInternalEnvironment);
-            r.SeipsExternalEnvironment = Clean(request.SeipsExternalEnvironment);
-            r.Findings = Clean(request.Findings);
-            r.AarExpected = Clean(request.AarExpected);
-            r.AarActual = Clean(request.AarActual);
-            r.AarWhyDifferent = Clean(request.AarWhyDifferent);
-            r.AarLearned = Clean(request.AarLearned);
-            r.TermsOfReference = Clean(request.TermsOfReference);
+            ResponseRecord.Copy(request, r, text => string.IsNullOrWhiteSpace(text) ? null : text.Trim());
             r.Status = request.Complete ? LearningResponseStatus.Completed : LearningResponseStatus.InProgress;
             if (request.Complete)
             {
