@@ -356,7 +356,7 @@ public sealed class LearningResponseReport
 /// A response's safety action, with how its effect is checked: the monthly count of reports in a
 /// category (optionally a division, a location, a kind), expected to fall or rise after <see cref="StartsOn"/>.
 /// </summary>
-public sealed class SafetyAction
+public sealed class SafetyAction : IPlannedAction
 {
     public int Id { get; set; }
 
@@ -407,19 +407,6 @@ public sealed class Engagement
     public DateOnly? FindingsSharedOn { get; set; }
 
     public string? Notes { get; set; }
-}
-
-/// <summary>Safety actions' deadline rule, written once (as <see cref="ReportRules.ActionOverdue"/> is for report actions).</summary>
-public static class SafetyActionRules
-{
-    public static bool IsOverdue(this SafetyAction action, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        return action.CompletedOn == null && action.DueOn < today;
-    }
-
-    public static System.Linq.Expressions.Expression<Func<SafetyAction, bool>> Overdue(DateOnly today) =>
-        a => a.CompletedOn == null && a.DueOn < today;
 }
 
 internal sealed class LearningConfiguration :

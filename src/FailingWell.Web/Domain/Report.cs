@@ -237,7 +237,7 @@ public sealed class ReportMessage : FollowUpMessage
 }
 
 /// <summary>Something a governance lead has planned in response to a report.</summary>
-public sealed class ReportAction
+public sealed class ReportAction : IPlannedAction
 {
     public int Id { get; set; }
 

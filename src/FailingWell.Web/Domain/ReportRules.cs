@@ -82,16 +82,6 @@ public static class ReportRules
 
     public static Expression<Func<Report, bool>> NeedingEscalation() =>
         r => r.PhysicalHarm >= PhysicalHarm.Severe || r.RiskScore >= EscalationRiskScore;
-
-    /// <summary>An action not done by its due day.</summary>
-    public static bool IsOverdue(this ReportAction action, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        return action.CompletedOn == null && action.DueOn < today;
-    }
-
-    public static Expression<Func<ReportAction, bool>> ActionOverdue(DateOnly today) =>
-        a => a.CompletedOn == null && a.DueOn < today;
 }
 
 /// <summary>How long a governance lead has, in the settings in force (an admin can change them).</summary>

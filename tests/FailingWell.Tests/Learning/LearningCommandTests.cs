@@ -304,6 +304,9 @@ public sealed class LearningCommandTests : IClassFixture<FailingWellApp>
         Assert.Contains("DueAction: night lights", organisation.DueTitles);
         Assert.DoesNotContain("OverdueAction: bell cords", organisation.DueTitles);
         Assert.Contains("DigestTitle: bathroom falls", organisation.CompletedTitles);
+        // The list of responses counts by the same rule.
+        var listed = Assert.Single(await QueryAsync(_app, new ListResponses.Query()), r => r.Id == id);
+        Assert.Equal((2, 1), (listed.OpenActions, listed.OverdueActions));
 
         Assert.All(digests, d => Assert.DoesNotContain("FindingsSecret", d.Content, StringComparison.Ordinal));
         Assert.All(digests.Where(d => d.ScopeKey != Digest.OrganisationScope), d => Assert.Null(DigestContent.FromJson(d.Content).LearningResponses));

@@ -95,7 +95,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
         var feedbackOverdue = await inStreams.Where(ReportRules.FeedbackOverdue(end)).Where(r => EF.Constant(OpenStatuses).Contains(r.Status))
             .GroupBy(r => new { r.Stream, r.DivisionId }).Select(g => new StreamCount(g.Key.Stream, g.Key.DivisionId, g.Count())).ToListAsync(cancellationToken);
         var openActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(a => a.CompletedOn == null), inStreams, cancellationToken);
-        var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ReportRules.ActionOverdue(end)), inStreams, cancellationToken);
+        var overdueActions = await ActionsByOwnerAsync(db.ReportActions.AsNoTracking().Where(ActionRules.Overdue<ReportAction>(end)), inStreams, cancellationToken);
         var learning = await inStreams.Where(r => r.LearningRecordedOn >= start && r.LearningRecordedOn < end && r.Learning != null)
             .Select(r => new { r.Id, r.Stream, r.DivisionId, r.Reference, r.Learning }).ToListAsync(cancellationToken);
         learning.Sort((a, b) => a.Id.CompareTo(b.Id));
@@ -226,7 +226,7 @@ public sealed class DigestBuilder(FailingWellDbContext db, TimeProvider clock)
             .OrderBy(r => r.Id).Select(r => r.Title).ToListAsync(cancellationToken);
         var due = await db.SafetyActions.AsNoTracking().Where(a => a.CompletedOn == null && a.DueOn >= end && a.DueOn < nextEnd)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
-        var overdue = await db.SafetyActions.AsNoTracking().Where(SafetyActionRules.Overdue(end))
+        var overdue = await db.SafetyActions.AsNoTracking().Where(ActionRules.Overdue<SafetyAction>(end))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Description).ToListAsync(cancellationToken);
         return new LearningResponsesSection(completed.Count, completed, due.Count, due, overdue.Count, overdue);
     }

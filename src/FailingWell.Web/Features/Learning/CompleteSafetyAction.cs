@@ -15,12 +15,11 @@ public static class CompleteSafetyAction
         {
             var action = await db.SafetyActions.SingleOrDefaultAsync(a => a.Id == request.ActionId && a.LearningResponseId == request.ResponseId, cancellationToken)
                 ?? throw RequestValidationException.For(request, "", "That safety action does not belong to this response.");
-            if (action.CompletedOn is not null)
+            if (!action.MarkDone(time.Today))
             {
                 throw RequestValidationException.For(request, "", "That safety action is already done.");
             }
 
-            action.CompletedOn = time.Today;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

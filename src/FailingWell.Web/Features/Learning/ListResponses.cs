@@ -30,7 +30,7 @@ public static class ListResponses
                     r.Id, r.Title, r.Type, r.Status, r.CreatedOn, r.CompletedOn, Shared = r.SharedOn != null,
                     Reports = r.Reports.Count,
                     Open = r.Actions.Count(a => a.CompletedOn == null),
-                    Overdue = r.Actions.Count(a => a.CompletedOn == null && a.DueOn < today),
+                    Overdue = r.Actions.AsQueryable().Count(ActionRules.Overdue<SafetyAction>(today)),
                 })
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(r => new Item(r.Id, r.Title, r.Type, r.Status, r.CreatedOn, (r.CompletedOn ?? today).DayNumber - r.CreatedOn.DayNumber,

@@ -31,7 +31,7 @@ public static class Oversight
             var open = (await db.LearningResponses.AsNoTracking().Where(r => r.Status != LearningResponseStatus.Completed)
                     .GroupBy(r => new { r.Type, r.CreatedOn }).Select(g => new { g.Key.Type, g.Key.CreatedOn, Count = g.Count() }).ToListAsync(cancellationToken))
                 .GroupBy(r => (r.Type, BandOf(today.DayNumber - r.CreatedOn.DayNumber))).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
-            var overdue = await db.SafetyActions.AsNoTracking().Where(SafetyActionRules.Overdue(today)).OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            var overdue = await db.SafetyActions.AsNoTracking().Where(ActionRules.Overdue<SafetyAction>(today)).OrderBy(a => a.DueOn).ThenBy(a => a.Id)
                 .Select(a => new OverdueAction(a.Id, a.Description, a.OwnerName, a.DueOn, a.LearningResponseId, a.LearningResponse!.Title)).ToListAsync(cancellationToken);
             var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             var repeats = new List<Repeat>();

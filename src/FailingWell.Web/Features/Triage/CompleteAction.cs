@@ -16,12 +16,11 @@ public static class CompleteAction
             var report = await ReportChanges.LoadAsync(db, request, cancellationToken: cancellationToken);
             var action = await db.ReportActions.SingleOrRefuseAsync(a => a.Id == request.ActionId && a.ReportId == report.Id,
                 request, "That action does not belong to this report.", cancellationToken);
-            if (action.CompletedOn is not null)
+            if (!action.MarkDone(time.Today))
             {
                 throw RequestValidationException.For(request, "", "That action is already done.");
             }
 
-            action.CompletedOn = time.Today;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

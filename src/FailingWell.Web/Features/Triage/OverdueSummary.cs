@@ -21,7 +21,7 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
         var acknowledgement = await CountByOwnerAsync(reports.Where(ReportRules.AcknowledgementOverdue(today)), cancellationToken);
         var feedback = await CountByOwnerAsync(reports.Where(ReportRules.FeedbackOverdue(today)), cancellationToken);
         var actions = await db.ReportActions.AsNoTracking()
-            .Where(ReportRules.ActionOverdue(today))
+            .Where(ActionRules.Overdue<ReportAction>(today))
             .Where(a => a.OwnerAccountId != null)
             .GroupBy(a => a.OwnerAccountId!)
             .Select(g => new { Owner = g.Key, Count = g.Count() })
