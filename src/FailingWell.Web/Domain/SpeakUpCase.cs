@@ -155,6 +155,18 @@ public sealed class SpeakUpMessage : FollowUpMessage
     public int CaseId { get; set; }
 }
 
+/// <summary>A case's deadlines, as the guardian's list and the case page both show them.</summary>
+public static class SpeakUpRules
+{
+    /// <summary>Not acknowledged, and the day it was due has passed.</summary>
+    public static bool IsAcknowledgementOverdue(SpeakUpStatus status, DateOnly acknowledgeBy, DateOnly today) =>
+        status == SpeakUpStatus.New && acknowledgeBy < today;
+
+    /// <summary>Still open, the person who spoke up not yet told anything, and the day it was due has passed.</summary>
+    public static bool IsFeedbackOverdue(SpeakUpStatus status, DateOnly feedbackBy, DateOnly? feedbackGivenOn, DateOnly today) =>
+        status != SpeakUpStatus.Closed && feedbackGivenOn is null && feedbackBy < today;
+}
+
 public static class SpeakUpReference
 {
     public const string Prefix = "SU-";

@@ -25,8 +25,8 @@ public static class CaseList
                 .Take(500)
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(c => new Row(c.Id, c.Reference, c.ReceivedOn, c.Status, c.Openness, c.Route, c.AcknowledgeBy, c.FeedbackBy,
-                c.Status == SpeakUpStatus.New && c.AcknowledgeBy < today,
-                c.Status != SpeakUpStatus.Closed && c.FeedbackGivenOn is null && c.FeedbackBy < today))];
+                SpeakUpRules.IsAcknowledgementOverdue(c.Status, c.AcknowledgeBy, today),
+                SpeakUpRules.IsFeedbackOverdue(c.Status, c.FeedbackBy, c.FeedbackGivenOn, today)))];
         }
     }
 }

@@ -51,8 +51,8 @@ public static class CaseView
                 c.StaffGroupId, c.DetrimentIndicated, c.ActionsTaken, c.Feedback, c.WouldSpeakUpAgain, c.DetrimentAtCheckIn, c.HandedOverOn,
                 [.. c.Messages.OrderBy(m => m.Id).Select(m => new Reporting.ReadFollowUp.MessageView(m.Author, m.StaffName, false, m.Body, m.SentOn, m.SentBand))],
                 staffGroups, categories,
-                c.Status == SpeakUpStatus.New && c.AcknowledgeBy < today,
-                c.Status != SpeakUpStatus.Closed && c.FeedbackGivenOn is null && c.FeedbackBy < today);
+                SpeakUpRules.IsAcknowledgementOverdue(c.Status, c.AcknowledgeBy, today),
+                SpeakUpRules.IsFeedbackOverdue(c.Status, c.FeedbackBy, c.FeedbackGivenOn, today));
         }
     }
 }
