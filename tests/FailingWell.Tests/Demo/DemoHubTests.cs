@@ -6,6 +6,7 @@ namespace FailingWell.Tests.Demo;
 
 /// <summary>The demo network's hub: made once, and the demo trust's printed key really lets a member pull from it.</summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class DemoHubTests
 {
     [Fact]

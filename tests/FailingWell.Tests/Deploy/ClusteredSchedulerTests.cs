@@ -10,6 +10,7 @@ namespace FailingWell.Tests.Deploy;
 /// one node, and a job whose node is killed part way is finished by the other with its effects once.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.PostgreSqlOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class ClusteredSchedulerTests
 {
     /// <summary>Two nodes of one cluster (one scheduler name), each with a name of its own, that notice a dead member within seconds.</summary>

@@ -8,6 +8,7 @@ namespace FailingWell.Tests.Deploy;
 /// stands, saying in X-Forwarded-For whom the request came from. Decisions 0085 and 0086.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class ProxyChainTests
 {
     private const string Terminator = "127.0.0.1";

@@ -8,6 +8,7 @@ namespace FailingWell.Tests.Deploy;
 /// fails (NETSDK1152, the migrations assemblies listed twice, stopped it once) fails here.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed partial class PublishedSiteTests
 {
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/lib/nhsuk-frontend/nhsuk-frontend\\.min\\.css[^\"]*)\"")]

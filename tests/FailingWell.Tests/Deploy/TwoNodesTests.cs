@@ -9,6 +9,7 @@ namespace FailingWell.Tests.Deploy;
 /// the other accepts, because the key ring, the receipts and the sessions are all in the database.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.PostgreSqlOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed partial class TwoNodesTests
 {
     private static readonly Dictionary<string, string> Busy = new()

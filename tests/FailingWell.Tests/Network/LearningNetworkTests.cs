@@ -9,6 +9,7 @@ namespace FailingWell.Tests.Network;
 /// author sees how it travelled. Nothing of either member's reports reaches the hub.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class LearningNetworkTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);

@@ -12,6 +12,7 @@ namespace FailingWell.Tests.Network;
 /// admins consent; the coordinator offers peer support, the member accepts, and the review reaches it.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class PeersNetworkTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);

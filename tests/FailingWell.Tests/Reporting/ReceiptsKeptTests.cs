@@ -2,6 +2,7 @@ namespace FailingWell.Tests.Reporting;
 
 /// <summary>A receipt shown is a receipt kept: after a crash, and on any node.</summary>
 [Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class ReceiptsKeptTests
 {
     private static readonly Dictionary<string, string> Busy = new()

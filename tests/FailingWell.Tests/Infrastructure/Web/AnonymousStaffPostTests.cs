@@ -8,6 +8,7 @@ namespace FailingWell.Tests.Infrastructure.Web;
 /// real socket to the site as its own process, the answer comes while most of the body is still unsent.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
+[Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed class AnonymousStaffPostTests
 {
     [Theory]
