@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace FailingWell.Web.Infrastructure.Web;
@@ -12,7 +13,13 @@ public static class NhsForm
     public static string? ErrorText(this IHtmlHelper html, string key)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return html.ViewData.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0
+        return ErrorText(html.ViewData.ModelState, key);
+    }
+
+    public static string? ErrorText(ModelStateDictionary modelState, string key)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        return modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0
             ? entry.Errors[0].ErrorMessage
             : null;
     }
@@ -24,21 +31,16 @@ public static class NhsForm
         html.ErrorText(key) is null ? null : $"{block}--error";
 
     /// <summary>The ids an input's aria-describedby should name: its hint and its error, when present.</summary>
-    public static string? DescribedBy(this IHtmlHelper html, string key, bool hasHint = false)
+    public static string? DescribedBy(this IHtmlHelper html, string key, bool hasHint = false) =>
+        DescribedBy(key, hasHint, html.ErrorText(key) is not null);
+
+    public static string? DescribedBy(string key, bool hasHint, bool hasError) => (hasHint, hasError) switch
     {
-        var ids = new List<string>();
-        if (hasHint)
-        {
-            ids.Add(IdFor(key) + "-hint");
-        }
-
-        if (html.ErrorText(key) is not null)
-        {
-            ids.Add(IdFor(key) + "-error");
-        }
-
-        return ids.Count == 0 ? null : string.Join(' ', ids);
-    }
+        (true, true) => $"{IdFor(key)}-hint {IdFor(key)}-error",
+        (true, false) => IdFor(key) + "-hint",
+        (false, true) => IdFor(key) + "-error",
+        _ => null,
+    };
 
     public static IHtmlContent ErrorFor(this IHtmlHelper html, string key)
     {

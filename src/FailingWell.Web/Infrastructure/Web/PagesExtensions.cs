@@ -37,6 +37,15 @@ public static class PagesExtensions
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not in a form we can read");
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a whole number, like 7");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "Check this answer: it is not in a form we can read");
+            })
+            .AddViewOptions(options =>
+            {
+                // Fields are bound with asp-for (docs/decisions/0104), and the page stays the one the
+                // hand-written fields made: no data-val-* for a script we do not run (the validators
+                // beside each request check), and no hidden "__Invariant" beside a date field, which
+                // a search form's address would carry.
+                options.HtmlHelperOptions.ClientValidationEnabled = false;
+                options.HtmlHelperOptions.FormInputRenderMode = Microsoft.AspNetCore.Mvc.Rendering.FormInputRenderMode.AlwaysUseCurrentCulture;
             });
         builder.Services.AddAntiforgery(options =>
         {
