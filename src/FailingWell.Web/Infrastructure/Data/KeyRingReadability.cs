@@ -75,7 +75,17 @@ public sealed class KeyRingReadability(IReadOnlyCollection<X509Certificate2> cer
         var store = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository
             ?? throw new InvalidOperationException("The Data Protection key ring has no store configured.");
         var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        return services.GetRequiredService<KeyRingReadability>().Refusal(store.GetAllElements(), now);
+        IReadOnlyCollection<XElement> ring;
+        try
+        {
+            ring = store.GetAllElements();
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return null; // a database not migrated yet: the readiness check says so, and it holds no keys to lose
+        }
+
+        return services.GetRequiredService<KeyRingReadability>().Refusal(ring, now);
     }
 
     private static DateTimeOffset? Date(XElement? element) =>

@@ -13,7 +13,7 @@ public sealed partial class KeyRingEncryptionTests
     private static async Task<List<string>> KeyRowsAsync(FailingWellApp app)
     {
         await using var scope = app.Scope();
-        return await FailingWellApp.NewDbContext(scope).DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        return await FailingWellApp.NewDbContext(scope).DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
     }
 
     [Fact]
