@@ -15,6 +15,12 @@ namespace FailingWell.Web.Infrastructure.Data;
 /// </summary>
 public sealed class KeyRingReadability(IReadOnlyCollection<X509Certificate2> certificates)
 {
+    /// <summary>
+    /// How long after its expiry a key still opens what it protected: a key protects until it expires,
+    /// and the longest-lived payload is an invitation (72 hours by default); a week covers it.
+    /// </summary>
+    public static readonly TimeSpan NeededAfterExpiry = TimeSpan.FromDays(7);
+
     /// <summary>The one line start-up prints before it stops, or null when the ring can be read.</summary>
     public string? Refusal(IEnumerable<XElement> ring, DateTimeOffset now)
     {
@@ -39,8 +45,8 @@ public sealed class KeyRingReadability(IReadOnlyCollection<X509Certificate2> cer
         var missing = new SortedDictionary<string, (string Subject, int Keys)>(StringComparer.Ordinal);
         foreach (var key in elements.Where(e => e.Name.LocalName == "key"))
         {
-            // An expired key only opens what it protected before it expired; a revoked one opens nothing.
-            if (Date(key.Element("expirationDate")) is not { } expires || expires <= now
+            // A key long expired opens nothing still alive; a revoked one opens nothing at all.
+            if (Date(key.Element("expirationDate")) is not { } expires || expires + NeededAfterExpiry <= now
                 || revokedIds.Contains(key.Attribute("id")?.Value ?? "")
                 || Date(key.Element("creationDate")) is not { } created || created <= revokedUpTo)
             {
@@ -63,7 +69,7 @@ public sealed class KeyRingReadability(IReadOnlyCollection<X509Certificate2> cer
             return null;
         }
 
-        var named = string.Join(" and ", missing.Select(m => $"{m.Key} ({m.Value.Subject}, {m.Value.Keys} unexpired {(m.Value.Keys == 1 ? "key" : "keys")})"));
+        var named = string.Join(" and ", missing.Select(m => $"{m.Key} ({m.Value.Subject}, {m.Value.Keys} live {(m.Value.Keys == 1 ? "key" : "keys")})"));
         return $"Refusing to start: the Data Protection key ring holds keys encrypted with certificate {named}, which is neither {KeyRingExtensions.CertificatePathSetting} nor listed under {KeyRingExtensions.PreviousCertificatesSetting}; " +
             $"list it again as {KeyRingExtensions.PreviousCertificatesSetting}:N:Path, or delete those rows of DataProtectionKeys to sign everyone out (deploy/README.md, Rotate keys).";
     }
