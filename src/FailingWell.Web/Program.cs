@@ -43,6 +43,14 @@ if (DatabaseExtensions.MigratesOnStart(app.Environment, app.Configuration) || ar
     await app.Services.MigrateFailingWellDatabaseAsync();
 }
 
+// A ring whose keys no configured certificate opens would be replaced quietly, signing everyone out:
+// refuse with one line instead (docs/decisions/0110). Migrating needs no keys.
+if (args is not ["migrate", ..] && KeyRingReadability.Refusal(app.Services) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
+
 if (isVerb)
 {
     return await CommandLineVerbs.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);

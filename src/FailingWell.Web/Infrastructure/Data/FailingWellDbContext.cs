@@ -1,12 +1,13 @@
 using FailingWell.Web.Domain.Network;
 using FailingWell.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace FailingWell.Web.Infrastructure.Data;
 
 /// <summary>The one model: Identity's tables and everything FailingWell keeps.</summary>
 public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> options)
-    : IdentityDbContext<StaffAccount>(options)
+    : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
@@ -36,7 +37,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<PeerRate> PeerRates => Set<PeerRate>();
 
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    /// <summary>The Data Protection key ring, read and written by the framework's store (docs/decisions/0106).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Division> Divisions => Set<Division>();
 

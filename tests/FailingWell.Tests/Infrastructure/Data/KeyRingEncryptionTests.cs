@@ -13,7 +13,7 @@ public sealed partial class KeyRingEncryptionTests
     private static async Task<List<string>> KeyRowsAsync(FailingWellApp app)
     {
         await using var scope = app.Scope();
-        return await FailingWellApp.NewDbContext(scope).DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        return await FailingWellApp.NewDbContext(scope).DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
     }
 
     [Fact]
@@ -64,10 +64,9 @@ public sealed partial class KeyRingEncryptionTests
         Assert.Contains($"check {KeyRingExtensions.CertificatePasswordSetting}", refused.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task After_a_new_certificate_keys_encrypted_with_the_retired_one_are_read_only_while_it_is_listed_as_previous(bool listed)
+    // Not listed, the site no longer starts at all (docs/decisions/0110, KeyRingRefusalTests).
+    [Fact]
+    public async Task After_a_new_certificate_keys_encrypted_with_the_retired_one_are_read_while_it_is_listed_as_previous()
     {
         using var before = new ProductionApp();
         var browser = new CookieContainer();
@@ -79,14 +78,13 @@ public sealed partial class KeyRingEncryptionTests
         using var after = new ProductionApp()
             .WithKeyRingCertificate(TestCertificate.Create("FailingWell tests next key ring"))
             .With("ConnectionStrings:FailingWell", before.ConnectionString)
-            .With($"{KeyRingExtensions.PreviousCertificatesSetting}:0:Path", listed ? TestCertificate.Path : null)
-            .With($"{KeyRingExtensions.PreviousCertificatesSetting}:0:Password", listed ? TestCertificate.Password : null);
+            .With($"{KeyRingExtensions.PreviousCertificatesSetting}:0:Path", TestCertificate.Path)
+            .With($"{KeyRingExtensions.PreviousCertificatesSetting}:0:Password", TestCertificate.Password);
         using var content = new FormUrlEncodedContent(answers);
         var response = await after.CreateDefaultClient(new TlsFrontCookies(browser)).PostAsync(new Uri("/report", UriKind.Relative), content);
         var sent = await ReportBuilder.ReadAsync(response);
 
         // The form's token was protected with a key that the retired certificate encrypted.
-        Assert.Equal(listed, sent.ReceiptCode is not null);
-        Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
+        Assert.NotNull(sent.ReceiptCode);
     }
 }

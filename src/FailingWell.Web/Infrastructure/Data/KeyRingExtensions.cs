@@ -1,65 +1,22 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FailingWell.Web.Infrastructure.Data;
 
-/// <summary>A Data Protection key, kept in the database so every web node shares one key ring.</summary>
-public sealed class DataProtectionKeyRow
-{
-    public int Id { get; set; }
-
-    public string FriendlyName { get; set; } = "";
-
-    public string Xml { get; set; } = "";
-}
-
-internal sealed class DataProtectionKeyRowConfiguration : IEntityTypeConfiguration<DataProtectionKeyRow>
-{
-    public void Configure(EntityTypeBuilder<DataProtectionKeyRow> builder)
-    {
-        builder.ToTable("DataProtectionKeys");
-        builder.Property(k => k.FriendlyName).HasMaxLength(200);
-        builder.Property(k => k.Xml).IsRequired();
-    }
-}
-
 /// <summary>
-/// Stores the key ring in FailingWell's database. (Microsoft's EF Core package for this is not in the
-/// package registry we build from; the interface is small.) A token or cookie protected on one node
-/// is then read by any other.
-/// </summary>
-public sealed class DatabaseKeyRing(IServiceScopeFactory scopes) : IXmlRepository
-{
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FailingWellDbContext>();
-        return [.. db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).AsEnumerable().Select(XElement.Parse)];
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        ArgumentNullException.ThrowIfNull(element);
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FailingWellDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
-    }
-}
-
-/// <summary>
-/// The key ring is shared through the database, so a backup of the database would otherwise hold every
+/// The key ring is shared through the database by the framework's own store (<c>PersistKeysToDbContext</c>,
+/// docs/decisions/0106), on the table the earlier hand-written store used, so a token or cookie
+/// protected on one node is read by any other. A backup of the database would otherwise hold every
 /// key in clear: enough to forge an admin's cookie. In Production each key is encrypted with an X.509
 /// certificate from configuration before it is stored, and start-up refuses to go on without one
 /// (docs/decisions/0055). Keys encrypted with a retired certificate stay readable while that
-/// certificate is listed under <see cref="PreviousCertificatesSetting"/>.
+/// certificate is listed under <see cref="PreviousCertificatesSetting"/>; start-up refuses a ring
+/// with live keys that no listed certificate opens (<see cref="KeyRingReadability"/>, docs/decisions/0110).
 /// </summary>
 public static class KeyRingExtensions
 {
+    /// <summary>The key ring's isolation name: unchanged since the first release, or every cookie and session would be unreadable.</summary>
     public const string ApplicationName = "FailingWell";
 
     /// <summary>A PKCS#12 (.pfx) file with the certificate and its private key; relative paths are from the content root.</summary>
@@ -73,17 +30,21 @@ public static class KeyRingExtensions
     public static WebApplicationBuilder AddFailingWellKeyRing(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<DatabaseKeyRing>();
-        var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        var protection = builder.Services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<FailingWellDbContext>();
         var certificate = CurrentCertificate(builder.Configuration, builder.Environment);
+        X509Certificate2[] readers = [];
         if (certificate is not null)
         {
+            readers = [certificate, .. PreviousCertificates(builder.Configuration.GetSection(PreviousCertificatesSetting), builder.Environment.ContentRootPath)];
             protection.ProtectKeysWithCertificate(certificate);
-            protection.UnprotectKeysWithAnyCertificate([certificate, .. PreviousCertificates(builder.Configuration.GetSection(PreviousCertificatesSetting), builder.Environment.ContentRootPath)]);
+            protection.UnprotectKeysWithAnyCertificate(readers);
         }
 
-        builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<DatabaseKeyRing>((options, ring) => options.XmlRepository = ring);
+        // Without a certificate (Development, Testing) keys are stored unencrypted, as before, and the
+        // framework warns so once per new key: that warning is true, and is left to say so.
+        builder.Services.AddSingleton(new KeyRingReadability(readers));
         return builder;
     }
 
