@@ -107,6 +107,7 @@ public sealed class ClusteredSchedulerTests
             ["Email:DeliveryIntervalSeconds"] = "2",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
         };
 
         // The test holds the packs table so no pack can be written: the build that fires first

@@ -161,7 +161,7 @@ public sealed class DigestTests
         var (seeded, a, _) = await SeededAsync();
         seeded.Dispose();
         using var app = new FailingWellApp { Clock = new MovableClock(Wednesday) }
-            .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Email:Smtp:Security", "None");
         await Fall(a).SaveAsync(app, times: 6);
 
         var executive = await Staff.CreateAsync(app, StaffRoles.Executive, withTwoFactor: false, name: "Eve Exec");
@@ -189,7 +189,7 @@ public sealed class DigestTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         using var app = new FailingWellApp { Clock = new MovableClock(Wednesday) }
-            .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Email:Smtp:Security", "None");
         var (_, b) = await ReportBuilder.TwoDivisionsAsync(app);
         await Fall(b).SaveAsync(app, times: 3); // three falls: acknowledgements due, actions and all
         await (Fall(b) with { ReceivedOn = Week46.AddDays(-7) }).SaveAsync(app, times: 2); // the week before: two

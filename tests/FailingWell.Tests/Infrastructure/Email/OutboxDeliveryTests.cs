@@ -8,7 +8,8 @@ public sealed class OutboxDeliveryTests
 {
     private static FailingWellApp AppRelayingTo(int smtpPort) => new FailingWellApp()
         .With("Email:Smtp:Host", "127.0.0.1")
-        .With("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        .With("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .With("Email:Smtp:Security", "None");
 
     private static async Task<Guid> QueueAsync(FailingWellApp app, string to)
     {
