@@ -14,25 +14,25 @@ namespace FailingWell.Tests.Infrastructure.Telemetry;
 [Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed class TelemetryExportTests
 {
-    private static FailingWellApp AppExportingTo(OtlpCollector collector) => new FailingWellApp()
+    internal static FailingWellApp AppExportingTo(OtlpCollector collector) => new FailingWellApp()
         .With("OpenTelemetry:Endpoint", collector.Endpoint)
         .With("OpenTelemetry:Protocol", "http/protobuf")
         .With("Email:DeliveryIntervalSeconds", "1");
 
-    private static void Flush(FailingWellApp app)
+    internal static void Flush(FailingWellApp app)
     {
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
     }
 
     /// <summary>The newest exported value of each series (metrics are cumulative).</summary>
-    private static Dictionary<string, double> Latest(OtlpCollector collector, string metric) =>
+    internal static Dictionary<string, double> Latest(OtlpCollector collector, string metric) =>
         collector.Points.Where(p => p.Name == metric)
             .GroupBy(p => string.Join(",", p.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}")))
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.TimeNanos).Last().Value);
 
     /// <summary>Stops the jobs firing, and waits until a running one has ended, so that what arrives next is the test's.</summary>
-    private static async Task QuietSchedulerAsync(FailingWellApp app, OtlpCollector collector)
+    internal static async Task QuietSchedulerAsync(FailingWellApp app, OtlpCollector collector)
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
