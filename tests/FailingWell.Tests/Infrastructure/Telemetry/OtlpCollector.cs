@@ -37,6 +37,17 @@ public sealed class OtlpCollector : IDisposable
         get { lock (_points) { return [.. _points]; } }
     }
 
+    /// <summary>
+    /// Spans a request made: the server spans, and spans whose parent was not exported (a child of
+    /// an unrecorded request). Background services' own database work starts traces of its own.
+    /// </summary>
+    public IReadOnlyList<Span> RequestSpans()
+    {
+        var spans = Spans;
+        var exported = spans.Select(s => s.SpanId).ToHashSet();
+        return [.. spans.Where(s => s.Scope == "Microsoft.AspNetCore" || (s.ParentId.Length > 0 && !exported.Contains(s.ParentId)))];
+    }
+
     public void Clear()
     {
         lock (_spans) { _spans.Clear(); }
@@ -118,6 +129,7 @@ public sealed class OtlpCollector : IDisposable
             scope,
             Text(fields.FirstOrDefault(f => f.Number == 5)?.Bytes),
             Convert.ToHexString(fields.FirstOrDefault(f => f.Number == 1)?.Bytes ?? []),
+            Convert.ToHexString(fields.FirstOrDefault(f => f.Number == 2)?.Bytes ?? []),
             Convert.ToHexString(fields.FirstOrDefault(f => f.Number == 4)?.Bytes ?? []),
             fields.FirstOrDefault(f => f.Number == 7)?.Number64 ?? 0,
             Attributes(fields.Where(f => f.Number == 9)));
@@ -249,7 +261,7 @@ public sealed class OtlpCollector : IDisposable
     }
 }
 
-public sealed record Span(string Scope, string Name, string TraceId, string ParentId, ulong StartNanos, IReadOnlyDictionary<string, string> Attributes)
+public sealed record Span(string Scope, string Name, string TraceId, string SpanId, string ParentId, ulong StartNanos, IReadOnlyDictionary<string, string> Attributes)
 {
     public string Attribute(string key) => Attributes.GetValueOrDefault(key) ?? "";
 
