@@ -12,12 +12,14 @@ using FailingWell.Web.Infrastructure.Email;
 using FailingWell.Web.Infrastructure.Health;
 using FailingWell.Web.Infrastructure.Logging;
 using FailingWell.Web.Infrastructure.Scheduling;
+using FailingWell.Web.Infrastructure.Telemetry;
 using FailingWell.Web.Infrastructure.Web;
 
 var isVerb = CommandLineVerbs.IsVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : [.. args.Where(a => a != DemoModule.NoDemo)]);
 builder
     .AddFailingWellLogging()
+    .AddFailingWellTelemetry()
     .AddFailingWellDatabase()
     .AddFailingWellAccounts()
     .AddFailingWellMediation()

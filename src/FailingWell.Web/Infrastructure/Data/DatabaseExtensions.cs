@@ -16,6 +16,8 @@ public static class DatabaseExtensions
         {
             settings.Configure(options);
             options.AddInterceptors(services.GetRequiredService<ReferenceDataVersion>());
+            // Telemetry's command interceptor, when an OTLP endpoint is configured (Infrastructure/Telemetry).
+            options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>());
         });
         return builder;
     }

@@ -14,10 +14,13 @@ public sealed partial class OutboxDelivery(
     IMailTransport transport,
     TimeProvider clock,
     IOptions<EmailSettings> options,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger,
+    Telemetry.OutboxMetrics metrics)
 {
     public async Task<DeliveryResult> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        // One span per batch, with its counts: never an address or a subject.
+        using var activity = Telemetry.FailingWellTelemetry.Source.StartActivity("outbox delivery");
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var dueIds = await db.OutboxEmails
@@ -69,6 +72,10 @@ public sealed partial class OutboxDelivery(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        metrics.Delivered(sent, failed);
+        activity?.SetTag("failingwell.outbox.due", dueIds.Count);
+        activity?.SetTag("failingwell.outbox.sent", sent);
+        activity?.SetTag("failingwell.outbox.failed", failed);
         return new DeliveryResult(sent, failed);
     }
 

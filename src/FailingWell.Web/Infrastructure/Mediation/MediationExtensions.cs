@@ -18,6 +18,7 @@ public static class MediationExtensions
         services.AddScoped<Accounts.ICurrentStaff, Accounts.HttpCurrentStaff>();
         services.AddMetrics();
         services.AddSingleton<AnonymousJourneyMetrics>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Telemetry.AnonymousTraceBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentStaffBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TypedTextBehavior<,>));

@@ -42,6 +42,8 @@ public sealed class AnonymousLoggingTests
             .With("Logging:LogLevel:Default", "Trace")
             .With("Logging:LogLevel:Microsoft", "Trace")
             .With("Logging:Console:LogLevel:Default", "Trace");
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        app.Clock = clock;
         var meters = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         var handled = new Dictionary<string, long>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
@@ -76,6 +78,14 @@ public sealed class AnonymousLoggingTests
             Assert.DoesNotContain(journey, line => line.Contains(name, StringComparison.Ordinal));
         }
 
+        // Counts are published only once the time band they fell in has ended (decision 0108).
+        listener.RecordObservableInstruments();
+        lock (handled)
+        {
+            Assert.Empty(handled);
+        }
+
+        clock.Advance(TimeSpan.FromHours(10));
         listener.RecordObservableInstruments();
         lock (handled)
         {
