@@ -57,10 +57,10 @@ public sealed class AnonymousTelemetryGuardTests
         using (app)
         {
             await JourneyAsync(app, answers);
-            Assert.Contains(collector.Spans, s => s.Attribute("http.route") == "/report");
-            Assert.Contains(collector.Spans, s => s.Attribute("http.route") == "/report/follow-up");
+            Assert.Contains(collector.Spans, s => s.Attribute("http.route") == "report");
+            Assert.Contains(collector.Spans, s => s.Attribute("http.route") == "report/follow-up");
             Assert.Contains(collector.Spans, s => s.Attribute("db.operation.name") == "INSERT");
-            Assert.Contains(collector.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route") == "/report");
+            Assert.Contains(collector.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route") == "report");
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class AnonymousTelemetryGuardTests
         {
             await JourneyAsync(app, answers);
             Assert.Empty(collector.RequestSpans());
-            Assert.Contains(collector.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route") == "/report");
+            Assert.Contains(collector.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route") == "report");
         }
 
         var (collector2, app2, answers2) = await StartAsync((_, _) => { });
@@ -154,7 +154,7 @@ public sealed class AnonymousTelemetryGuardTests
         using (app2)
         {
             await JourneyAsync(app2, answers2);
-            Assert.DoesNotContain(collector2.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route").StartsWith("/report", StringComparison.Ordinal));
+            Assert.DoesNotContain(collector2.Points, p => p.Name == "http.server.request.duration" && p.Attribute("http.route").StartsWith("report", StringComparison.Ordinal));
         }
     }
 }
