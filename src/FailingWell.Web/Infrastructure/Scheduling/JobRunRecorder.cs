@@ -25,7 +25,7 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, ILogger<
         try
         {
             var started = context.FireTimeUtc.UtcDateTime;
-            var error = jobException is null ? null : (jobException.InnerException ?? jobException).GetType();
+            var error = jobException is null ? null : ThrownByJob(jobException).GetType();
             var run = new JobRun
             {
                 JobGroup = Fit(key.Group),
@@ -63,6 +63,18 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, ILogger<
     {
         ArgumentNullException.ThrowIfNull(trigger);
         return trigger.JobDataMap.ContainsKey(SchedulerConstants.ManualTrigger);
+    }
+
+    /// <summary>What the job threw: Quartz reports it inside a JobExecutionException and a SchedulerException.</summary>
+    public static Exception ThrownByJob(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        while (exception is SchedulerException && exception.InnerException is { } inner)
+        {
+            exception = inner;
+        }
+
+        return exception;
     }
 
     private static string Fit(string text) => text.Length <= JobRun.MaxNameLength ? text : text[..JobRun.MaxNameLength];
