@@ -1507,3 +1507,39 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207190534_JobRuns') THEN
+    CREATE TABLE "JobRuns" (
+        "Id" uuid NOT NULL,
+        "JobGroup" character varying(200) NOT NULL,
+        "JobName" character varying(200) NOT NULL,
+        "Node" character varying(200) NOT NULL,
+        "StartedAtUtc" timestamp with time zone NOT NULL,
+        "FinishedAtUtc" timestamp with time zone NOT NULL,
+        "Succeeded" boolean NOT NULL,
+        "ErrorType" character varying(200),
+        "Manual" boolean NOT NULL,
+        CONSTRAINT "PK_JobRuns" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207190534_JobRuns') THEN
+    CREATE INDEX "IX_JobRuns_JobGroup_JobName_Succeeded_StartedAtUtc" ON "JobRuns" ("JobGroup", "JobName", "Succeeded", "StartedAtUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207190534_JobRuns') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207190534_JobRuns', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

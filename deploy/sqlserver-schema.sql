@@ -1589,3 +1589,43 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207190548_JobRuns'
+)
+BEGIN
+    CREATE TABLE [JobRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [JobGroup] nvarchar(200) NOT NULL,
+        [JobName] nvarchar(200) NOT NULL,
+        [Node] nvarchar(200) NOT NULL,
+        [StartedAtUtc] datetime2 NOT NULL,
+        [FinishedAtUtc] datetime2 NOT NULL,
+        [Succeeded] bit NOT NULL,
+        [ErrorType] nvarchar(200) NULL,
+        [Manual] bit NOT NULL,
+        CONSTRAINT [PK_JobRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207190548_JobRuns'
+)
+BEGIN
+    CREATE INDEX [IX_JobRuns_JobGroup_JobName_Succeeded_StartedAtUtc] ON [JobRuns] ([JobGroup], [JobName], [Succeeded], [StartedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207190548_JobRuns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207190548_JobRuns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

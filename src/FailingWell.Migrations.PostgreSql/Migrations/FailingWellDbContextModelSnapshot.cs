@@ -1455,15 +1455,16 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ReviewerName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<int>("SentBand")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ReviewerName");
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid");
@@ -1802,15 +1803,16 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("GuardianName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<int>("SentBand")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("GuardianName");
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid");
@@ -1999,6 +2001,50 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxEmails", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Infrastructure.Scheduling.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobGroup")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobGroup", "JobName", "Succeeded", "StartedAtUtc");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

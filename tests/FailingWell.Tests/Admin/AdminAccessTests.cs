@@ -4,7 +4,7 @@ namespace FailingWell.Tests.Admin;
 
 public sealed class AdminAccessTests(FailingWellApp app) : IClassFixture<FailingWellApp>
 {
-    public static readonly TheoryData<string> Pages = new() { "/admin", "/admin/people", "/admin/reference-data", "/admin/settings", "/admin/outbox", "/admin/audit", "/admin/audit?handler=Csv" };
+    public static readonly TheoryData<string> Pages = new() { "/admin", "/admin/people", "/admin/reference-data", "/admin/settings", "/admin/outbox", "/admin/jobs", "/admin/audit", "/admin/audit?handler=Csv" };
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path) => await client.GetAsync(new Uri(path, UriKind.Relative));
 

@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using Quartz;
 
 namespace FailingWell.Web.Features.Culture;
@@ -97,6 +98,7 @@ public sealed class CultureRollups(FailingWellDbContext db, UkTime time)
 }
 
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class CultureRollupJob(CultureRollups rollups) : IJob
 {
     public static readonly JobKey Key = new("culture-rollups", "culture");

@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using FailingWell.Web.Infrastructure.Email;
 using Quartz;
 
@@ -77,6 +78,7 @@ public sealed class DigestRuns(FailingWellDbContext db, DigestBuilder builder, U
 }
 
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class WeeklyDigestJob(DigestRuns runs) : IJob
 {
     public static readonly JobKey Key = new("weekly-digests", "digests");
@@ -86,6 +88,7 @@ public sealed class WeeklyDigestJob(DigestRuns runs) : IJob
 }
 
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class MonthlyDigestJob(DigestRuns runs) : IJob
 {
     public static readonly JobKey Key = new("monthly-digests", "digests");

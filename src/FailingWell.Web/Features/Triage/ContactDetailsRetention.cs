@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using Quartz;
 
 namespace FailingWell.Web.Features.Triage;
@@ -64,6 +65,7 @@ public sealed class ContactDetailsRetention(FailingWellDbContext db, UkTime time
 }
 
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class ContactDetailsRetentionJob(ContactDetailsRetention retention) : IJob
 {
     public static readonly JobKey Key = new("contact-details-retention", "triage");

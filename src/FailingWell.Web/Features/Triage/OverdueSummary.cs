@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using FailingWell.Web.Infrastructure.Email;
 using Quartz;
 
@@ -81,6 +82,7 @@ public sealed class OverdueSummary(FailingWellDbContext db, UkTime time, IEmailO
 }
 
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class OverdueSummaryJob(OverdueSummary summary) : IJob
 {
     public static readonly JobKey Key = new("overdue-summary", "triage");

@@ -11,6 +11,8 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
+    public DbSet<Infrastructure.Scheduling.JobRun> JobRuns => Set<Infrastructure.Scheduling.JobRun>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<ReportMessage> ReportMessages => Set<ReportMessage>();

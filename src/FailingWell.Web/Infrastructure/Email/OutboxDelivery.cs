@@ -108,6 +108,7 @@ public sealed record DeliveryResult(int Sent, int Failed);
 
 /// <summary>Runs the outbox on a schedule; one node of a cluster at a time.</summary>
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class OutboxDeliveryJob(OutboxDelivery delivery) : IJob
 {
     public static readonly JobKey Key = new("outbox-delivery", "email");

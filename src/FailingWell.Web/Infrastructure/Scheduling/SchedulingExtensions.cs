@@ -39,6 +39,8 @@ public static class SchedulingExtensions
             quartz.UseTimeProvider(TimeProvider.System);
 
             quartz.ScheduleEvery<OutboxDeliveryJob>(OutboxDeliveryJob.Key, emailInterval, emailInterval);
+            // Each run's node, times and outcome for /admin/jobs (decision 0107).
+            quartz.AddJobListener<JobRunRecorder>();
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -30,6 +30,7 @@ public sealed class AccessTableTests
         ["/account/two-factor"] = "in ok ok ok ok ok ok",
         ["/admin"] = "in no no ok no no no",
         ["/admin/audit"] = "in no no ok no no no",
+        ["/admin/jobs"] = "in no no ok no no no",
         ["/admin/network"] = "in no no ok no no no",
         ["/admin/network-consent"] = "in no no ok no no no",
         ["/admin/outbox"] = "in no no ok no no no",

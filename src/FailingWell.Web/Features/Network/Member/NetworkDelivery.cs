@@ -124,6 +124,7 @@ public static class NetworkContacts
 
 /// <summary>Sends the network outbox on a schedule; one node at a time.</summary>
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class NetworkDeliveryJob(NetworkDelivery delivery) : IJob
 {
     public static readonly JobKey Key = new("network-delivery", "network");

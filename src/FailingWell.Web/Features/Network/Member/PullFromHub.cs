@@ -1,3 +1,4 @@
+using FailingWell.Web.Infrastructure.Scheduling;
 using System.Net.Http.Json;
 using FailingWell.Web.Domain.Network;
 using FailingWell.Web.Features.Network.Hub;
@@ -132,6 +133,7 @@ public sealed class PullFromHub(FailingWellDbContext db, HubClient hub, TimeProv
 
 /// <summary>Pulls the library from the hub on a schedule; one node at a time.</summary>
 [DisallowConcurrentExecution]
+[SafeToRunNow]
 public sealed class PullFromHubJob(PullFromHub pull) : IJob
 {
     public static readonly JobKey Key = new("network-pull", "network");
