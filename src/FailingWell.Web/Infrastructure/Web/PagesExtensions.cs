@@ -11,6 +11,14 @@ public static class PagesExtensions
         // assets and their compressed copies are where the build's manifest says; published, this finds no
         // manifest and does nothing (wwwroot holds them all).
         builder.WebHost.UseStaticWebAssets();
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            // Outside Development a build's output is served as a publish is: the manifest's caching and
+            // its precompressed files. MapStaticAssets would otherwise treat any build's output as a
+            // developer's (every asset no-cache, compressed copies made on the fly without compressing,
+            // a fallback route for files the build did not list): docs/decisions/0111.
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
+        }
         // One count of what a client may only do a few times an hour, for every form that limits.
         builder.AddSettings<ClientLimiterSettings>(ClientLimiterSettings.Section);
         builder.Services.AddSingleton<ClientLimiter>();

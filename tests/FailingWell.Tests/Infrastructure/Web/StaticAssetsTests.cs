@@ -5,14 +5,13 @@ namespace FailingWell.Tests.Infrastructure.Web;
 
 /// <summary>
 /// Static assets as MapStaticAssets serves them (docs/decisions/0111): the layout links each at its
-/// fingerprinted address, kept a year and immutable, compressed at build; pages stay no-store.
-/// Run from a build's output, MapStaticAssets asks browsers to revalidate every asset unless told to
-/// keep the manifest's caching, which a published site always does (PublishedSiteTests); these tests
-/// tell it to.
+/// fingerprinted address, kept a year and immutable, compressed at build; pages stay no-store. The
+/// tests' host runs from the build's output, outside Development, as a published site does
+/// (PublishedSiteTests checks the publish itself).
 /// </summary>
 public sealed partial class StaticAssetsTests
 {
-    private static FailingWellApp App() => new FailingWellApp().With("EnableStaticAssetsDevelopmentCaching", "true");
+    private static FailingWellApp App() => new();
 
     [GeneratedRegex("(?:href|src)=\"(/(?:lib|css|js)/[^\"]+)\"")]
     private static partial Regex AssetAddress();
@@ -76,5 +75,26 @@ public sealed partial class StaticAssetsTests
         var css = await new StreamReader(gzip).ReadToEndAsync();
         Assert.Contains(".nhsuk-header", css, StringComparison.Ordinal);
         Assert.True(body.Length * 5 < css.Length, $"{body.Length} bytes for {css.Length} characters");
+    }
+
+    [Fact]
+    public async Task Every_static_asset_is_open_to_anyone_and_is_the_only_thing_served_from_wwwroot()
+    {
+        using var app = App();
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+            .ToList();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>()));
+        // No catch-all route serving files the build did not list (MapStaticAssets' development fallback).
+        Assert.DoesNotContain(app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>(),
+            e => e.RoutePattern.RawText?.Contains(":file}", StringComparison.Ordinal) == true);
+        foreach (var path in new[] { "/css/site.css", "/js/init.js", "/lib/nhsuk-frontend/assets/images/favicon.svg" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        }
     }
 }
