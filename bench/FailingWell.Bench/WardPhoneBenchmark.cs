@@ -131,8 +131,11 @@ internal static class WardPhoneBenchmark
         await page.GetByLabel("Where did it happen?").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("Nobody").CheckAsync();
         await page.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        var sent = await wire.MeasureAsync(page, () => page.RunAndWaitForNavigationAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync(), new() { WaitUntil = WaitUntilState.Load }));
+        var sent = await wire.MeasureAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+            await page.Locator("#receipt-code").WaitForAsync();
+        });
         var code = (await page.Locator("#receipt-code").InnerTextAsync()).Trim();
         lock (Codes)
         {
@@ -158,8 +161,11 @@ internal static class WardPhoneBenchmark
         await using var wire = await Wire.ThrottleAsync(context, page);
         var form = await wire.MeasureAsync(page, () => page.GotoAsync("/report/follow-up", new() { WaitUntil = WaitUntilState.Load }));
         await page.GetByLabel("Receipt code").FillAsync(code);
-        var opened = await wire.MeasureAsync(page, () => page.RunAndWaitForNavigationAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync(), new() { WaitUntil = WaitUntilState.Load }));
+        var opened = await wire.MeasureAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete' && !(document.querySelector('h1')?.textContent ?? '').includes('Check on a report')");
+        });
         if (await page.Locator("h1").InnerTextAsync() is var heading && heading.Contains("Check on a report", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The code did not open its report: the page says \"{heading}\".");
@@ -216,6 +222,7 @@ internal static class WardPhoneBenchmark
             Interlocked.Exchange(ref _bytes, 0);
             Interlocked.Exchange(ref _requests, 0);
             await navigate();
+            await page.WaitForLoadStateAsync(LoadState.Load);
             // What loads after the load event (deferred modules that were late, an icon) counts too.
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var paint = await page.EvaluateAsync<double?>(
