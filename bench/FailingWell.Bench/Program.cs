@@ -11,6 +11,7 @@ using FailingWell.Web.Infrastructure.Data;
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --fuzz 10000   (hostile posts to the forms, counted by status)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --limiter 12000 [--seconds 20] [--addresses ipv6-64]   (wrong receipt codes a second, the client limiter holding 12,000 clients; with ipv6-64, each from a new address in one /64 under the configured limits)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider PostgreSql] --pages "CONNECTION STRING"   (the staff pages of a database seeded with --seed-only)
+//   dotnet run -c Release --project bench/FailingWell.Bench -- --ward-phone [--site PUBLISHED_FOLDER] [--reports 1000000]   (the reporter's pages on a throttled Chromium; the site published from this tree unless given)
 // For each provider (SQLite by default; PostgreSQL on a private server the benchmark starts and stops),
 // migrates a fresh database with the application's `migrate` verb, fills it with synthetic reports
 // (ScaleSeed for SQLite, PostgresSeed's binary COPY for PostgreSQL: the same reports; benchmark data
@@ -32,6 +33,15 @@ DatabaseProvider[] providers = providerText.Equals("all", StringComparison.Ordin
 if (providers.Any(p => p == DatabaseProvider.SqlServer))
 {
     throw new NotSupportedException("The benchmark runs on SQLite and PostgreSQL (--provider Sqlite|PostgreSql|all).");
+}
+
+if (args.Contains("--ward-phone"))
+{
+    // --site: a site published before (another commit, to compare); --reports: seeded first, for the node's memory at that size.
+    var seeded = options.ContainsKey("reports") ? sizes[0] : 0;
+    Func<string, Task>? seedPhone = seeded > 0 ? async file => await ScaleSeed.RunAsync(file, seeded, divisions, years, DateOnly.FromDateTime(DateTime.UtcNow)) : null;
+    WardPhoneBenchmark.Print(await WardPhoneBenchmark.RunAsync(RepositoryRoot(), options.GetValueOrDefault("site"), seeded, seedPhone));
+    return;
 }
 
 var web = FindWebAssembly();
@@ -450,6 +460,17 @@ static string RunProcess(string web, ProcessStartInfo start, string[] arguments)
 
     Console.Error.WriteLine(output.Trim());
     return output;
+}
+
+static string RepositoryRoot()
+{
+    var root = AppContext.BaseDirectory;
+    while (root is not null && !File.Exists(Path.Combine(root, "FailingWell.sln")))
+    {
+        root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
+    }
+
+    return root ?? throw new DirectoryNotFoundException("The benchmark runs from inside the repository.");
 }
 
 static string FindWebAssembly()

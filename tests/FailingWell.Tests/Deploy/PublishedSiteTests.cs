@@ -11,7 +11,7 @@ namespace FailingWell.Tests.Deploy;
 [Trait(TestKind.Trait, TestKind.RealProcess)]
 public sealed partial class PublishedSiteTests
 {
-    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/lib/nhsuk-frontend/nhsuk-frontend\\.min\\.css[^\"]*)\"")]
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/lib/nhsuk-frontend/nhsuk-frontend\\.min\\.[a-z0-9]+\\.css)\"")]
     private static partial Regex NhsukStylesheet();
 
     [Fact]
@@ -38,5 +38,18 @@ public sealed partial class PublishedSiteTests
         var css = await stylesheet.Content.ReadAsStringAsync();
         Assert.True(css.Length > 10_000, $"The stylesheet is {css.Length} characters.");
         Assert.Contains(".nhsuk-header", css, StringComparison.Ordinal);
+        Assert.Contains(stylesheet.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+
+        // Compressed with Brotli at publish, chosen by what the browser accepts (docs/decisions/0111).
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(WebUtility.HtmlDecode(link.Groups[1].Value), UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var brotli = await browser.SendAsync(request);
+        Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
+        Assert.True((await brotli.Content.ReadAsByteArrayAsync()).Length * 5 < css.Length);
+        using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(WebUtility.HtmlDecode(link.Groups[1].Value), UriKind.Relative));
+        gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+        var gzip = await browser.SendAsync(gzipRequest);
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.True((await gzip.Content.ReadAsByteArrayAsync()).Length * 5 < css.Length);
     }
 }

@@ -9,6 +9,7 @@ namespace FailingWell.Web.Features.Reporting;
 /// encrypted hidden field (see <see cref="FollowUpSessions"/>), not in a cookie.
 /// </summary>
 [IgnoreAntiforgeryToken] // Checked below, so a stale form is answered on the page with what was typed kept.
+[CompressedForAnonymousGets]
 public sealed class FollowUpModel(
     IMediator mediator,
     IAntiforgery antiforgery,

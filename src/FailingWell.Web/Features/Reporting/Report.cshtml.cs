@@ -6,6 +6,7 @@ namespace FailingWell.Web.Features.Reporting;
 
 /// <summary>/report: the address on the posters. No account; one short page; the receipt code shown once.</summary>
 [IgnoreAntiforgeryToken] // Checked below, so a form left open too long comes back with its answers, not a bare error.
+[CompressedForAnonymousGets]
 public sealed class ReportModel(
     IMediator mediator,
     IAntiforgery antiforgery,

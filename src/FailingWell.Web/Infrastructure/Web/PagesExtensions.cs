@@ -7,6 +7,18 @@ public static class PagesExtensions
     public static WebApplicationBuilder AddFailingWellPages(this WebApplicationBuilder builder, Action<Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection> authorizePages)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Run from a build's output (tests, the benchmark's pages, `dotnet run` in any environment), static
+        // assets and their compressed copies are where the build's manifest says; published, this finds no
+        // manifest and does nothing (wwwroot holds them all).
+        builder.WebHost.UseStaticWebAssets();
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            // Outside Development a build's output is served as a publish is: the manifest's caching and
+            // its precompressed files. MapStaticAssets would otherwise treat any build's output as a
+            // developer's (every asset no-cache, compressed copies made on the fly without compressing,
+            // a fallback route for files the build did not list): docs/decisions/0111.
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
+        }
         // One count of what a client may only do a few times an hour, for every form that limits.
         builder.AddSettings<ClientLimiterSettings>(ClientLimiterSettings.Section);
         builder.Services.AddSingleton<ClientLimiter>();
@@ -52,6 +64,7 @@ public static class PagesExtensions
             options.Cookie.Name = "FailingWell.Antiforgery";
             options.FormFieldName = "__RequestVerificationToken";
         });
+        builder.Services.AddFailingWellPageCompression();
         return builder;
     }
 
@@ -73,23 +86,32 @@ public static class PagesExtensions
                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
             await next();
         });
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseRouting();
         app.Use(async (context, next) =>
         {
-            // Pages (not static files) are never kept by a browser or a proxy: a shared ward
+            // Pages (not static assets) are never kept by a browser or a proxy: a shared ward
             // computer's back button must not show someone's report or receipt code.
             // The same values antiforgery sets, so it has nothing to override (and warn about).
-            context.Response.Headers.CacheControl = "no-cache, no-store";
-            context.Response.Headers.Pragma = "no-cache";
+            // Static assets say how long they keep themselves (MapStaticAssets: a year and immutable
+            // at a fingerprinted address, revalidated at the plain one: docs/decisions/0111).
+            if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            {
+                context.Response.Headers.CacheControl = "no-cache, no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+
             await next();
         });
-        app.UseRouting();
         app.UseAuthentication();
         // Before any body is read: an anonymous post to a staff page is sent to sign in with its body
         // unread, not read (up to the staff limit) first (docs/decisions/0087).
         app.UseAuthorization();
         app.UseMiddleware<FormGuard>();
-        app.MapRazorPages();
+        // Files known at build (wwwroot and the NHS.UK frontend the build copies into it), compressed
+        // at build and publish, with fingerprinted addresses for asp-append-version (0111).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }
