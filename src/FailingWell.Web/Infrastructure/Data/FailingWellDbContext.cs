@@ -10,6 +10,10 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
+    public DbSet<LfpseEvent> LfpseEvents => Set<LfpseEvent>();
+
+    public DbSet<LfpseOutboxItem> LfpseOutbox => Set<LfpseOutboxItem>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<ReportMessage> ReportMessages => Set<ReportMessage>();
