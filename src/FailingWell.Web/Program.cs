@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
 using FailingWell.Web.Features.Learning;
+using FailingWell.Web.Features.Lfpse;
 using FailingWell.Web.Features.Network;
 using FailingWell.Web.Features.Network.Hub;
 using FailingWell.Web.Features.Reporting;
@@ -32,6 +33,7 @@ builder
     .AddFailingWellCulture()
     .AddFailingWellSpeakUp()
     .AddFailingWellLearning()
+    .AddFailingWellLfpse()
     .AddFailingWellPeers()
     .AddFailingWellNetwork()
     .AddFailingWellDemo()

@@ -104,6 +104,14 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LfpseInvolvedAgents")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LfpseSafetyChallenges")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -293,6 +301,14 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LfpseServiceArea")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LfpseSpecialty")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -549,6 +565,125 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("LearningResponseReports", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool?>("DutyOfCandour")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HowFutureOccurrence")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ImmediateActions")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("LevelOfConcern")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LfpseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LfpseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LfpseVersionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("NeverEvent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NeverEventType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RiskImminent")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool?>("SeriousIncident")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("LfpseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastHttpStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Operation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("LfpseOutbox", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -562,6 +697,10 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LfpseLocationWithinService")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1839,6 +1978,10 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LfpseStaffType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2233,6 +2376,24 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithOne()
+                        .HasForeignKey("FailingWell.Web.Domain.LfpseEvent", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>

@@ -104,6 +104,14 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("bit");
 
+                    b.Property<string>("LfpseInvolvedAgents")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LfpseSafetyChallenges")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -293,6 +301,14 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("bit");
+
+                    b.Property<string>("LfpseServiceArea")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("LfpseSpecialty")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -549,6 +565,125 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.ToTable("LearningResponseReports", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("DutyOfCandour")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("HowFutureOccurrence")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ImmediateActions")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LevelOfConcern")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("LfpseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LfpseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LfpseVersionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool?>("NeverEvent")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NeverEventType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("RiskImminent")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool?>("SeriousIncident")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("LfpseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LastHttpStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Operation")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("LfpseOutbox", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -562,6 +697,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("bit");
+
+                    b.Property<string>("LfpseLocationWithinService")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1837,6 +1976,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("bit");
 
+                    b.Property<string>("LfpseStaffType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2233,6 +2376,24 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithOne()
+                        .HasForeignKey("FailingWell.Web.Domain.LfpseEvent", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>

@@ -93,6 +93,14 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LfpseInvolvedAgents")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LfpseSafetyChallenges")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -276,6 +284,14 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LfpseServiceArea")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LfpseSpecialty")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -526,6 +542,125 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("LearningResponseReports", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DutyOfCandour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HowFutureOccurrence")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImmediateActions")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelOfConcern")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LfpseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LfpseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LfpseVersionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NeverEvent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NeverEventType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskImminent")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SeriousIncident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("LfpseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastHttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Messages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Operation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("LfpseOutbox", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -537,6 +672,10 @@ namespace FailingWell.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LfpseLocationWithinService")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1778,6 +1917,10 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LfpseStaffType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2166,6 +2309,24 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseEvent", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithOne()
+                        .HasForeignKey("FailingWell.Web.Domain.LfpseEvent", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.LfpseOutboxItem", b =>
+                {
+                    b.HasOne("FailingWell.Web.Domain.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FailingWell.Web.Domain.Location", b =>

@@ -30,6 +30,12 @@ public sealed class Division : ReferenceItem
     /// <summary>How this division's reporting rate is measured.</summary>
     public RateBasis RateBasis { get; set; } = RateBasis.BedDays;
 
+    /// <summary>LFPSE's service area code (service-type) for this division, chosen by an admin.</summary>
+    public string? LfpseServiceArea { get; set; }
+
+    /// <summary>LFPSE's responsible specialty code (specialty), chosen by an admin.</summary>
+    public string? LfpseSpecialty { get; set; }
+
     public List<Location> Locations { get; set; } = [];
 }
 
@@ -38,17 +44,29 @@ public sealed class Location : ReferenceItem
     public int DivisionId { get; set; }
 
     public Division? Division { get; set; }
+
+    /// <summary>LFPSE's location-within-service code (incident-location), chosen by an admin.</summary>
+    public string? LfpseLocationWithinService { get; set; }
 }
 
 public sealed class Category : ReferenceItem
 {
     public GovernanceStream DefaultStream { get; set; }
+
+    /// <summary>LFPSE's agent-type codes for this category, space-separated (InvolvedAgents).</summary>
+    public string? LfpseInvolvedAgents { get; set; }
+
+    /// <summary>LFPSE's safety-challenges codes for this category, space-separated (SafetyChallenges).</summary>
+    public string? LfpseSafetyChallenges { get; set; }
 }
 
 public sealed class StaffGroup : ReferenceItem
 {
     /// <summary>Porters, cleaners, catering, estates, admin: "care is everyone's concern".</summary>
     public bool IsNonClinical { get; set; }
+
+    /// <summary>LFPSE's staff-type code (ReporterRole) for this group, chosen by an admin.</summary>
+    public string? LfpseStaffType { get; set; }
 }
 
 internal sealed class ReferenceDataConfiguration :
@@ -62,6 +80,8 @@ internal sealed class ReferenceDataConfiguration :
         builder.ToTable("Divisions");
         builder.Property(d => d.Name).HasMaxLength(100).IsRequired();
         builder.HasIndex(d => d.Name).IsUnique();
+        builder.Property(d => d.LfpseServiceArea).HasMaxLength(10);
+        builder.Property(d => d.LfpseSpecialty).HasMaxLength(10);
     }
 
     public void Configure(EntityTypeBuilder<Location> builder)
@@ -70,6 +90,7 @@ internal sealed class ReferenceDataConfiguration :
         builder.Property(l => l.Name).HasMaxLength(100).IsRequired();
         builder.HasOne(l => l.Division).WithMany(d => d.Locations).HasForeignKey(l => l.DivisionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.DivisionId, l.Name }).IsUnique();
+        builder.Property(l => l.LfpseLocationWithinService).HasMaxLength(10);
     }
 
     public void Configure(EntityTypeBuilder<Category> builder)
@@ -77,6 +98,8 @@ internal sealed class ReferenceDataConfiguration :
         builder.ToTable("Categories");
         builder.Property(c => c.Name).HasMaxLength(100).IsRequired();
         builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.LfpseInvolvedAgents).HasMaxLength(100);
+        builder.Property(c => c.LfpseSafetyChallenges).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<StaffGroup> builder)
@@ -84,5 +107,6 @@ internal sealed class ReferenceDataConfiguration :
         builder.ToTable("StaffGroups");
         builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
         builder.HasIndex(s => s.Name).IsUnique();
+        builder.Property(s => s.LfpseStaffType).HasMaxLength(10);
     }
 }

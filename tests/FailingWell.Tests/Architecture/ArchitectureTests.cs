@@ -27,6 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Home"] = [],
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
+        ["Lfpse"] = ["Triage"], // a lead's change to a report: its version check and audit
         ["Network"] = ["Culture"], // the SPC rules for the insularity signals; Triage and Learning show its panel by name (a view component)
         ["Reporting"] = ["Triage"],
         ["Shared"] = [], // the layout and partial views

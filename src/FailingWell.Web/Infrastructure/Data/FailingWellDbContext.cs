@@ -12,6 +12,9 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     public DbSet<Infrastructure.Scheduling.JobRun> JobRuns => Set<Infrastructure.Scheduling.JobRun>();
+    public DbSet<LfpseEvent> LfpseEvents => Set<LfpseEvent>();
+
+    public DbSet<LfpseOutboxItem> LfpseOutbox => Set<LfpseOutboxItem>();
 
     public DbSet<Report> Reports => Set<Report>();
 

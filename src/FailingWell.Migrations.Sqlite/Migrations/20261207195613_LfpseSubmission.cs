@@ -1,0 +1,166 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FailingWell.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class LfpseSubmission : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseStaffType",
+                table: "StaffGroups",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseLocationWithinService",
+                table: "Locations",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseServiceArea",
+                table: "Divisions",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseSpecialty",
+                table: "Divisions",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseInvolvedAgents",
+                table: "Categories",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LfpseSafetyChallenges",
+                table: "Categories",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "LfpseEvents",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ImmediateActions = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    LevelOfConcern = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RiskImminent = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    HowFutureOccurrence = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DutyOfCandour = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NeverEvent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NeverEventType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SeriousIncident = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    LfpseId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LfpseVersionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LfpseReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Messages = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LfpseEvents", x => x.ReportId);
+                    table.ForeignKey(
+                        name: "FK_LfpseEvents_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LfpseOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Operation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastHttpStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    Messages = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LfpseOutbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LfpseOutbox_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LfpseEvents_State",
+                table: "LfpseEvents",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LfpseOutbox_ReportId_Sequence",
+                table: "LfpseOutbox",
+                columns: new[] { "ReportId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LfpseOutbox_Status_NextAttemptAtUtc",
+                table: "LfpseOutbox",
+                columns: new[] { "Status", "NextAttemptAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LfpseEvents");
+
+            migrationBuilder.DropTable(
+                name: "LfpseOutbox");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseStaffType",
+                table: "StaffGroups");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseLocationWithinService",
+                table: "Locations");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseServiceArea",
+                table: "Divisions");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseSpecialty",
+                table: "Divisions");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseInvolvedAgents",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "LfpseSafetyChallenges",
+                table: "Categories");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using FailingWell.Web.Infrastructure.Configuration;
+using FailingWell.Web.Infrastructure.Scheduling;
+
+namespace FailingWell.Web.Features.Lfpse;
+
+/// <summary>Submission of patient safety events to NHS England's LFPSE (docs/lfpse.md, decision 0120).</summary>
+public static class LfpseModule
+{
+    public static WebApplicationBuilder AddFailingWellLfpse(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = builder.AddSettings<LfpseSettings>(LfpseSettings.Section,
+            s => s.TimeoutSeconds > 0 && s.MaxAttempts > 0 && s.Concurrency > 0 && (s.BaseUrl.Length == 0 || s.IsConnected),
+            "Lfpse: the timeout, attempts and concurrency must be positive, and BaseUrl empty or an absolute URL.");
+        builder.Services.AddTransient<LfpseKeyHandler>();
+        // The delivery applies its own timeout, so that a request that takes too long is told apart from one refused.
+        builder.Services.AddHttpClient(LfpseClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<LfpseKeyHandler>();
+        builder.Services.AddScoped<LfpseClient>();
+        builder.Services.AddScoped<LfpseDelivery>();
+        if (!settings.IsConnected)
+        {
+            return builder;
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Max(1, settings.DeliveryIntervalSeconds));
+        return builder.AddSchedules(quartz => quartz.ScheduleEvery<LfpseDeliveryJob>(LfpseDeliveryJob.Key, interval, interval));
+    }
+}
