@@ -1543,3 +1543,125 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "StaffGroups" ADD "LfpseStaffType" character varying(10);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "Locations" ADD "LfpseLocationWithinService" character varying(10);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "Divisions" ADD "LfpseServiceArea" character varying(10);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "Divisions" ADD "LfpseSpecialty" character varying(10);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "Categories" ADD "LfpseInvolvedAgents" character varying(100);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    ALTER TABLE "Categories" ADD "LfpseSafetyChallenges" character varying(100);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    CREATE TABLE "LfpseEvents" (
+        "ReportId" integer NOT NULL,
+        "Description" character varying(10000) NOT NULL,
+        "ImmediateActions" character varying(10000),
+        "LevelOfConcern" character varying(10),
+        "RiskImminent" character varying(10),
+        "HowFutureOccurrence" character varying(10000),
+        "DutyOfCandour" boolean,
+        "NeverEvent" boolean,
+        "NeverEventType" character varying(10),
+        "SeriousIncident" boolean,
+        "ConfirmedOn" date NOT NULL,
+        "State" integer NOT NULL,
+        "LfpseId" character varying(100),
+        "LfpseVersionId" character varying(100),
+        "LfpseReference" character varying(100),
+        "Messages" character varying(4000),
+        "Version" uuid NOT NULL,
+        CONSTRAINT "PK_LfpseEvents" PRIMARY KEY ("ReportId"),
+        CONSTRAINT "FK_LfpseEvents_Reports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "Reports" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    CREATE TABLE "LfpseOutbox" (
+        "Id" uuid NOT NULL,
+        "ReportId" integer NOT NULL,
+        "Operation" integer NOT NULL,
+        "Payload" text NOT NULL,
+        "Status" integer NOT NULL,
+        "Attempts" integer NOT NULL,
+        "Sequence" bigint NOT NULL,
+        "NextAttemptAtUtc" timestamp with time zone NOT NULL,
+        "SentAtUtc" timestamp with time zone,
+        "LastHttpStatus" integer,
+        "Messages" character varying(4000),
+        CONSTRAINT "PK_LfpseOutbox" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_LfpseOutbox_Reports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "Reports" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    CREATE INDEX "IX_LfpseEvents_State" ON "LfpseEvents" ("State");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    CREATE INDEX "IX_LfpseOutbox_ReportId_Sequence" ON "LfpseOutbox" ("ReportId", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    CREATE INDEX "IX_LfpseOutbox_Status_NextAttemptAtUtc" ON "LfpseOutbox" ("Status", "NextAttemptAtUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207195617_LfpseSubmission') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207195617_LfpseSubmission', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

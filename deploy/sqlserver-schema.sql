@@ -1629,3 +1629,138 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [StaffGroups] ADD [LfpseStaffType] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [Locations] ADD [LfpseLocationWithinService] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [Divisions] ADD [LfpseServiceArea] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [Divisions] ADD [LfpseSpecialty] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [Categories] ADD [LfpseInvolvedAgents] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    ALTER TABLE [Categories] ADD [LfpseSafetyChallenges] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    CREATE TABLE [LfpseEvents] (
+        [ReportId] int NOT NULL,
+        [Description] nvarchar(max) NOT NULL,
+        [ImmediateActions] nvarchar(max) NULL,
+        [LevelOfConcern] nvarchar(10) NULL,
+        [RiskImminent] nvarchar(10) NULL,
+        [HowFutureOccurrence] nvarchar(max) NULL,
+        [DutyOfCandour] bit NULL,
+        [NeverEvent] bit NULL,
+        [NeverEventType] nvarchar(10) NULL,
+        [SeriousIncident] bit NULL,
+        [ConfirmedOn] date NOT NULL,
+        [State] int NOT NULL,
+        [LfpseId] nvarchar(100) NULL,
+        [LfpseVersionId] nvarchar(100) NULL,
+        [LfpseReference] nvarchar(100) NULL,
+        [Messages] nvarchar(4000) NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_LfpseEvents] PRIMARY KEY ([ReportId]),
+        CONSTRAINT [FK_LfpseEvents_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    CREATE TABLE [LfpseOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] int NOT NULL,
+        [Operation] int NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [NextAttemptAtUtc] datetime2 NOT NULL,
+        [SentAtUtc] datetime2 NULL,
+        [LastHttpStatus] int NULL,
+        [Messages] nvarchar(4000) NULL,
+        CONSTRAINT [PK_LfpseOutbox] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LfpseOutbox_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    CREATE INDEX [IX_LfpseEvents_State] ON [LfpseEvents] ([State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    CREATE INDEX [IX_LfpseOutbox_ReportId_Sequence] ON [LfpseOutbox] ([ReportId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    CREATE INDEX [IX_LfpseOutbox_Status_NextAttemptAtUtc] ON [LfpseOutbox] ([Status], [NextAttemptAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207195622_LfpseSubmission'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207195622_LfpseSubmission', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
