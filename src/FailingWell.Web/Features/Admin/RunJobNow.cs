@@ -5,8 +5,8 @@ namespace FailingWell.Web.Features.Admin;
 
 /// <summary>
 /// An admin asks for a job to run now: refused unless the job is marked <see cref="SafeToRunNowAttribute"/>
-/// (a second run sends nothing twice: decision 0107), and audited. The run itself is started by
-/// <see cref="TriggerJob"/> once this has committed (on SQLite the scheduler's write waits for this one's).
+/// (a second run sends nothing twice: decision 0107), and audited. The run itself is started, or refused, by
+/// <see cref="TriggerJob"/> once this has committed (on SQLite the scheduler's own connection waits for this one's).
 /// </summary>
 public static class RunJobNow
 {
@@ -23,14 +23,16 @@ public static class RunJobNow
         public Validator() => RuleFor(c => c.Job).NotEmpty().WithMessage("Choose a job to run");
     }
 
-    public sealed class Handler(ISchedulerFactory schedulers) : IRequestHandler<Command, JobKey>
+    public sealed class Handler : IRequestHandler<Command, JobKey>
     {
-        public async Task<JobKey> Handle(Command request, CancellationToken cancellationToken)
+        // Only the ask is recorded here: the scheduler is not read inside this command's transaction (on
+        // SQLite its own connection would wait for this transaction, which waits for it). TriggerJob,
+        // after the commit, refuses a job that is not safe to run now.
+        public Task<JobKey> Handle(Command request, CancellationToken cancellationToken)
         {
-            var key = await TriggerJob.SafeJobAsync(await schedulers.GetScheduler(cancellationToken), request.Job, cancellationToken)
-                ?? throw RequestValidationException.For(request, nameof(Command.Job), NotSafe);
-            request.AuditAction = $"Ran scheduled job {key.Group}.{key.Name} now";
-            return key;
+            var key = TriggerJob.KeyOf(request.Job) ?? throw RequestValidationException.For(request, nameof(Command.Job), NotSafe);
+            request.AuditAction = $"Asked for scheduled job {key.Group}.{key.Name} to run now";
+            return Task.FromResult(key);
         }
     }
 }

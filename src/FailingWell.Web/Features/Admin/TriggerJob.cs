@@ -23,17 +23,22 @@ public static class TriggerJob
         }
     }
 
+    /// <summary>The key "group.name" names, or null when it names none.</summary>
+    public static JobKey? KeyOf(string? job)
+    {
+        var dot = job?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return job is null || dot <= 0 || dot == job.Length - 1 ? null : new JobKey(job[(dot + 1)..], job[..dot]);
+    }
+
     /// <summary>The job "group.name" names, when the scheduler holds it and it is safe to run now; otherwise null.</summary>
     public static async Task<JobKey?> SafeJobAsync(IScheduler scheduler, string? job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
-        var dot = job?.IndexOf('.', StringComparison.Ordinal) ?? -1;
-        if (job is null || dot <= 0 || dot == job.Length - 1)
+        if (KeyOf(job) is not { } key)
         {
             return null;
         }
 
-        var key = new JobKey(job[(dot + 1)..], job[..dot]);
         var detail = await scheduler.GetJobDetail(key, cancellationToken);
         return detail is not null && SafeToRunNowAttribute.IsOn(detail.JobType.Type) ? key : null;
     }
