@@ -12,6 +12,7 @@ namespace FailingWell.Tests.Infrastructure.Telemetry;
 /// durations, has no test yet: background services' own commands move the same histogram.)
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
+[Collection(TelemetryExportTests.Collection)]
 public sealed class AnonymousTelemetryGuardTests
 {
     private static async Task<(OtlpCollector Collector, FailingWellApp App, Dictionary<string, string> Answers)> StartAsync(

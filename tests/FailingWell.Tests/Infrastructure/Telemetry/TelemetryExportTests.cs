@@ -12,8 +12,15 @@ namespace FailingWell.Tests.Infrastructure.Telemetry;
 /// per-request metric, no count that moves at the moment of a submission, follow-up or reply.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
+[Collection(TelemetryExportTests.Collection)]
 public sealed class TelemetryExportTests
 {
+    /// <summary>
+    /// OpenTelemetry listens to the framework's activity sources for the whole process, so another test's
+    /// host running at the same time would reach this collector: these tests run alone.
+    /// </summary>
+    public const string Collection = "telemetry";
+
     internal static FailingWellApp AppExportingTo(OtlpCollector collector) => new FailingWellApp()
         .With("OpenTelemetry:Endpoint", collector.Endpoint)
         .With("OpenTelemetry:Protocol", "http/protobuf")
@@ -142,3 +149,6 @@ public sealed class TelemetryExportTests
         Assert.Equal(2, Latest(collector, "failingwell.anonymous.handled")["request=SubmitReport.Command"]);
     }
 }
+
+[CollectionDefinition(TelemetryExportTests.Collection, DisableParallelization = true)]
+public sealed class TelemetryCollection;
