@@ -12,8 +12,16 @@ namespace FailingWell.BrowserTests.Support;
 /// </summary>
 public sealed class LiveSite : IAsyncLifetime
 {
-    private readonly Factory _factory = new();
+    private readonly Factory _factory;
     private IPlaywright? _playwright;
+
+    public LiveSite()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A live site with settings of its own (another database, for one).</summary>
+    public LiveSite(IReadOnlyDictionary<string, string> settings) => _factory = new Factory(settings);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -85,9 +93,11 @@ public sealed class LiveSite : IAsyncLifetime
     {
         private readonly string _folder = Directory.CreateTempSubdirectory("failingwell-browser-").FullName;
         private readonly int _port = FreePort();
+        private readonly IReadOnlyDictionary<string, string> _settings;
 
-        public Factory()
+        public Factory(IReadOnlyDictionary<string, string> settings)
         {
+            _settings = settings;
             UseKestrel(_port);
         }
 
@@ -100,6 +110,10 @@ public sealed class LiveSite : IAsyncLifetime
             builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
             builder.UseSetting("Scheduling:InstanceName", "FailingWell-browser-" + Guid.NewGuid().ToString("N"));
             builder.UseUrls(BaseAddress.ToString());
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         private static int FreePort()

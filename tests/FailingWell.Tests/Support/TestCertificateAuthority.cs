@@ -78,7 +78,9 @@ public sealed class TestCertificateAuthority : IAsyncDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([_crlUrl]));
         var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
+        // A positive DER integer with no redundant leading byte: high bit clear, first byte never zero
+        // (a zero first byte, one issue in 256, made the revocation list refuse the serial).
+        serial[0] = (byte)((serial[0] & 0x7F) | 0x40);
         using var certificate = request.Create(_certificate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMonths(6), serial);
         var name = Guid.NewGuid().ToString("N");
         var certificatePath = Path.Combine(Folder, name + ".crt");
