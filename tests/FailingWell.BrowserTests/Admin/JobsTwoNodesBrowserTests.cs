@@ -30,18 +30,7 @@ public sealed class JobsTwoNodesBrowserTests
         {
             var admin = await BrowserStaff.CreateAsync(setup.Services, StaffRoles.Admin, "Ops Admin");
             var cluster = "FailingWell-" + Guid.NewGuid().ToString("N");
-            Dictionary<string, string> Node(string name) => new()
-            {
-                ["Deployment:Nodes"] = "2",
-                ["Scheduling:InstanceName"] = cluster,
-                ["Scheduling:InstanceId"] = name,
-                ["Scheduling:CheckinIntervalSeconds"] = "2",
-                ["Scheduling:CheckinMisfireThresholdSeconds"] = "6",
-                // Jobs every second or two, so both nodes take some of them.
-                ["Triage:OverdueSummaryCron"] = "0/2 * * * * ?",
-                ["Triage:RetentionCron"] = "1/2 * * * * ?",
-                ["Email:DeliveryIntervalSeconds"] = "1",
-            };
+            Dictionary<string, string> Node(string name) => ClusterNode.Settings(cluster, name);
 
             using var ward = await SiteProcess.StartAsync(database, DatabaseProvider.PostgreSql, Node("ward-block-node"));
             using var theatres = await SiteProcess.StartAsync(database, DatabaseProvider.PostgreSql, Node("theatres-node"));

@@ -11,20 +11,7 @@ public sealed class JobsPageTwoNodesTests
         using var setup = new FailingWellApp();
         var admin = await Staff.SignInAsync(setup, await Staff.CreateAsync(setup, StaffRoles.Admin));
         var cluster = "FailingWell-" + Guid.NewGuid().ToString("N");
-        Dictionary<string, string> Node(string name) => new()
-        {
-            ["Deployment:Nodes"] = "2",
-            ["Scheduling:InstanceName"] = cluster,
-            ["Scheduling:InstanceId"] = name,
-            ["Scheduling:CheckinIntervalSeconds"] = "2",
-            ["Scheduling:CheckinMisfireThresholdSeconds"] = "6",
-            // Every job every second or two, so both nodes take some of them.
-            ["Digests:WeeklyCron"] = "0/2 * * * * ?",
-            ["Digests:MonthlyCron"] = "1/2 * * * * ?",
-            ["Triage:OverdueSummaryCron"] = "0/2 * * * * ?",
-            ["Triage:RetentionCron"] = "1/2 * * * * ?",
-            ["Email:DeliveryIntervalSeconds"] = "1",
-        };
+        Dictionary<string, string> Node(string name) => ClusterNode.Settings(cluster, name);
 
         using (var first = await SiteProcess.StartAsync(setup, Node("jobs-node-a")))
         using (var second = await SiteProcess.StartAsync(setup, Node("jobs-node-b")))
