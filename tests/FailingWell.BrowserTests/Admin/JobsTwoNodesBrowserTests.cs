@@ -20,7 +20,7 @@ public sealed class JobsTwoNodesBrowserTests
     {
         var database = PrivatePostgres.Shared.CreateMigratedDatabase();
         // In-process, only to make the admin and read the database; its scheduler is not the cluster's.
-        var setup = new LiveSite(new Dictionary<string, string>
+        var setup = LiveSite.With(new Dictionary<string, string>
         {
             ["ConnectionStrings:FailingWell"] = database,
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),

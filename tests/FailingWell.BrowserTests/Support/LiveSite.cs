@@ -15,13 +15,16 @@ public sealed class LiveSite : IAsyncLifetime
     private readonly Factory _factory;
     private IPlaywright? _playwright;
 
+    // One public constructor: xunit makes the collection's fixture with it, and refuses a class with two.
     public LiveSite()
         : this(new Dictionary<string, string>())
     {
     }
 
+    private LiveSite(IReadOnlyDictionary<string, string> settings) => _factory = new Factory(settings);
+
     /// <summary>A live site with settings of its own (another database, for one).</summary>
-    public LiveSite(IReadOnlyDictionary<string, string> settings) => _factory = new Factory(settings);
+    public static LiveSite With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     public IBrowser Browser { get; private set; } = null!;
 
