@@ -50,7 +50,7 @@ public sealed class LfpseSandboxBrowserTests
             });
             var small = await phone.NewPageAsync();
             await small.GotoAsync("/admin/lfpse/sandbox");
-            await small.GetByText("The JSON received for request 1").ClickAsync();
+            await small.GetByRole(AriaRole.Heading, new() { Name = "LFPSE sandbox", Exact = true }).WaitForAsync();
             await Accessibility.AssertNoViolationsAsync(small);
             await small.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotFolder, "admin-lfpse-sandbox-phone.png"), FullPage = true });
             await phone.DisposeAsync();

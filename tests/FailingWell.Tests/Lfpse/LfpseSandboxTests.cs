@@ -71,8 +71,10 @@ public sealed class LfpseSandboxTests
 
         var page = await admin.GetStringAsync(new Uri("/admin/lfpse/sandbox", UriKind.Relative));
         Assert.Contains("SANDBOX-000001", page, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(incident), page, StringComparison.Ordinal);
-        Assert.Contains("meta.profile is not", page, StringComparison.Ordinal);
+        var shown = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"body-1\">(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(shown.Success, "no body shown for request 1");
+        Assert.Equal(incident, WebUtility.HtmlDecode(shown.Groups[1].Value));
+        Assert.Contains("Not a valid R4 resource", page, StringComparison.Ordinal);
         Assert.Contains("data-request=\"3\"", page, StringComparison.Ordinal);
     }
 
