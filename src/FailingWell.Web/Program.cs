@@ -65,6 +65,7 @@ app.UseFailingWellProxy();
 app.UseFailingWellPages();
 app.MapFailingWellHealth();
 app.MapFailingWellNetwork();
+FailingWell.Web.Features.Lfpse.Sandbox.LfpseSandbox.Map(app);
 await app.RunAsync();
 return 0;
 

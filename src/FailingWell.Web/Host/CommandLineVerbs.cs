@@ -1,6 +1,7 @@
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Digests;
+using FailingWell.Web.Features.Lfpse;
 
 namespace FailingWell.Web.Host;
 
@@ -29,6 +30,8 @@ public static class CommandLineVerbs
                 return await RecountRollupsAsync(services, Options(args[2..]), output, error);
             case ["digests", "build", ..]:
                 return await BuildDigestsAsync(services, Options(args[2..]), output, error);
+            case ["lfpse-taxonomy", ..]:
+                return await RefreshLfpseTaxonomyAsync(services, Options(args[1..]), output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -45,7 +48,24 @@ public static class CommandLineVerbs
             Recounts the culture roll-ups from that day on (after a bulk load or a restore).
           digests build --stream safety|experience|risk|all --period 2026-W46|2026-11
             Builds the packs of a period (the organisation's and every division's) that do not exist yet.
+          lfpse-taxonomy --from URL|FILE --to SNAPSHOT.json
+            Reads LFPSE's taxonomy and replaces the snapshot file only if the app can use it (docs/lfpse.md).
         """;
+
+    private static async Task<int> RefreshLfpseTaxonomyAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var command = new RefreshLfpseTaxonomy.Command { From = options.GetValueOrDefault("from") ?? "", To = options.GetValueOrDefault("to") ?? "" };
+        var (ok, result) = await SendAsync(services, command, error, "");
+        if (!ok)
+        {
+            return 1;
+        }
+
+        await output.WriteLineAsync(result!.Replaced
+            ? $"Wrote {result.To}: {result.ValueSets} value sets, {result.Codes:N0} codes. Rebuild the app to ship it (the snapshot is embedded)."
+            : $"{result.To} already holds this taxonomy ({result.ValueSets} value sets, {result.Codes:N0} codes): nothing changed.");
+        return 0;
+    }
 
     private static async Task<int> BuildDigestsAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {

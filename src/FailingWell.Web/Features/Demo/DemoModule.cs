@@ -51,6 +51,12 @@ public static class DemoModule
 
         var demo = scope.ServiceProvider.GetRequiredService<DemoTrust>();
         var created = await demo.EnsureAsync(CancellationToken.None);
+        // The LFPSE sandbox (Development, no LFPSE configured): the demo's safety reports are confirmed and sent to it now.
+        if (scope.ServiceProvider.GetService<Lfpse.Sandbox.LfpseSandbox>() is not null && await demo.ConfirmLfpseEventsAsync(CancellationToken.None) > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<Lfpse.LfpseDelivery>().DeliverAllDueAsync(CancellationToken.None);
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         if (await users.FindByEmailAsync(DemoTrust.Accounts[0].Email) is null)
         {

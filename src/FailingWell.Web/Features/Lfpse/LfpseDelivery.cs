@@ -27,6 +27,24 @@ public sealed partial class LfpseDelivery(
     /// <summary>The wait after the first failure: then 2, 4, 8... minutes, at most an hour (<see cref="BackOff"/>).</summary>
     public static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Batch after batch while each was full: a backlog (LFPSE first switched on) goes at the configured
+    /// concurrency instead of one batch a schedule interval (docs/decisions/0124).
+    /// </summary>
+    public async Task<LfpseDeliveryResult> DeliverAllDueAsync(CancellationToken cancellationToken)
+    {
+        var total = new LfpseDeliveryResult(0, 0, 0);
+        LfpseDeliveryResult batch;
+        do
+        {
+            batch = await DeliverDueAsync(cancellationToken);
+            total = new LfpseDeliveryResult(total.Sent + batch.Sent, total.Failed + batch.Failed, total.ToCheck + batch.ToCheck);
+        }
+        while (batch.Sent + batch.Failed + batch.ToCheck >= Math.Max(1, options.Value.BatchSize) && !cancellationToken.IsCancellationRequested);
+
+        return total;
+    }
+
     public async Task<LfpseDeliveryResult> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -256,6 +274,6 @@ public sealed class LfpseDeliveryJob(LfpseDelivery delivery) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await delivery.DeliverDueAsync(cancellationToken);
+        await delivery.DeliverAllDueAsync(cancellationToken);
     }
 }

@@ -9,6 +9,8 @@ public static class LfpseModule
     public static WebApplicationBuilder AddFailingWellLfpse(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // In Development with no LFPSE configured, the app's own sandbox receives what would be sent (decision 0124).
+        Sandbox.LfpseSandbox.EnableIfWanted(builder);
         var settings = builder.AddSettings<LfpseSettings>(LfpseSettings.Section,
             s => s.TimeoutSeconds > 0 && s.MaxAttempts > 0 && s.Concurrency > 0 && (s.BaseUrl.Length == 0 || s.IsConnected),
             "Lfpse: the timeout, attempts and concurrency must be positive, and BaseUrl empty or an absolute URL.");

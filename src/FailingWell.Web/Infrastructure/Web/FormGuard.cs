@@ -33,7 +33,9 @@ public sealed class FormGuard(RequestDelegate next)
         if ((!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method))
             || request.Path.StartsWithSegments("/error")
             // The learning network's machine API takes signed JSON, checked by its own endpoint.
-            || request.Path.StartsWithSegments("/network/api"))
+            || request.Path.StartsWithSegments("/network/api")
+            // The Development LFPSE sandbox takes FHIR JSON as LFPSE does (decision 0124); elsewhere nothing answers there.
+            || request.Path.StartsWithSegments("/lfpse-sandbox"))
         {
             await next(context);
             return;

@@ -1,12 +1,11 @@
-using FailingWell.Web.Features.Lfpse;
 using Hl7.Fhir.Serialization;
 using R4 = Hl7.Fhir.Model;
 
-namespace FailingWell.Tests.Support;
+namespace FailingWell.Web.Features.Lfpse;
 
 /// <summary>
-/// What the fake LFPSE checks in every body it receives, against the taxonomy snapshot the app ships:
-/// it parses strictly as an R4 AdverseEvent; the profile URL; the event type; a date with no time;
+/// What a receiving LFPSE checks in every body, against the taxonomy snapshot the app ships (one set of
+/// rules for the tests' fake server and the Development sandbox): it parses strictly as an R4 AdverseEvent; the profile URL; the event type; a date with no time;
 /// every extension known and on the right resource; every sub-extension known, of its type, within
 /// its cardinality, the required ones present; every code in its value set; the local references resolve.
 /// </summary>
