@@ -79,6 +79,7 @@ public sealed class AccessTableTests
         ["/speak-up/returns"] = "in no no no ok no no",
         ["/triage"] = "in ok no ok no no 2f",
         ["/triage/reports/{id:int}"] = "in 404 no 404 no no 2f",
+        ["/triage/reports/{id:int}/lfpse"] = "in 404 no 404 no no 2f",
         // The network API: members sign every request (decision 0072); no staff sign-in opens it.
         ["GET /network/api/notes"] = "401 401 401 401 401 401 401",
         ["GET /network/api/peers"] = "401 401 401 401 401 401 401",

@@ -75,16 +75,22 @@ public static class LfpseForm
                     throw new RequestValidationException(typeof(ConfirmLfpseEvent.Command), result.Errors);
                 }
 
-                var draft = await LfpseDrafts.BuildAsync(db, report, answers, time.Today, settings, cancellationToken);
-                var json = draft.Mapped.Event is { } adverseEvent ? LfpseJson.Write(adverseEvent) : null;
-                var fingerprint = json is null ? null : Fingerprint(json);
-                var changed = json is not null && request.Previewed is not null && !string.Equals(request.Previewed, fingerprint, StringComparison.Ordinal);
-                preview = new Preview(json, draft.Mapped.Missing, fingerprint, changed);
+                // A report that does not go has nothing to preview: the confirmation says why it is refused.
+                preview = applies ? await PreviewAsync(report, answers, request.Previewed, settings, cancellationToken) : new Preview(null, [], null, false);
             }
 
             return new Form(
                 report.Id, report.Reference, report.Title, report.Kind, report.Version, applies, report.PersonAffected == PersonAffected.Patient,
                 LfpseDrafts.Start(report, confirmed), confirmed?.State, confirmed?.LfpseReference, probe.Mapped.Missing, preview);
+        }
+
+        private async Task<Preview> PreviewAsync(Report report, ConfirmLfpseEvent.Command answers, string? previewed, LfpseSettings settings, CancellationToken cancellationToken)
+        {
+            var draft = await LfpseDrafts.BuildAsync(db, report, answers, time.Today, settings, cancellationToken);
+            var json = draft.Mapped.Event is { } adverseEvent ? LfpseJson.Write(adverseEvent) : null;
+            var fingerprint = json is null ? null : Fingerprint(json);
+            var changed = json is not null && previewed is not null && !string.Equals(previewed, fingerprint, StringComparison.Ordinal);
+            return new Preview(json, draft.Mapped.Missing, fingerprint, changed);
         }
 
         private static string Fingerprint(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
