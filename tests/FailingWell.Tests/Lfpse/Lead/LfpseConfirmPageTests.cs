@@ -150,7 +150,9 @@ public sealed partial class LfpseConfirmPageTests : IAsyncLifetime
         var report = await new ReportBuilder().SubmitAsync(_app);
         var page = await _lead.GetStringAsync(new Uri(PagePath(report.Id), UriKind.Relative));
 
-        var response = await ConfirmAsync(report.Id, Answers(page, "A patient slipped."));
+        var fields = Answers(page, "A patient slipped.");
+        fields["Answers.Version"] = (await SavedReports.LoadAsync(_app, report.Id)).Version.ToString(); // the page offers no form
+        var response = await ConfirmAsync(report.Id, fields);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Contains("This report cannot be sent to LFPSE yet", page, StringComparison.Ordinal);
