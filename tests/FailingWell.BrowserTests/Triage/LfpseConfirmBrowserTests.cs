@@ -1,7 +1,6 @@
 using FailingWell.BrowserTests.Support;
 using FailingWell.Tests.Support;
 using FailingWell.Web.Domain;
-using FailingWell.Web.Features.Lfpse;
 using FailingWell.Web.Features.Reporting;
 using FailingWell.Web.Infrastructure.Accounts;
 using FailingWell.Web.Infrastructure.Data;
