@@ -15,7 +15,7 @@ namespace FailingWell.BrowserTests.Triage;
 /// A lead sends a report to LFPSE (the tests' fake, on loopback) from the report page: the answers, the preview
 /// of the exact JSON, the confirmation, and LFPSE's reference number back on the report page; axe on each.
 /// </summary>
-[Collection(LiveSiteTests.Name)]
+// A site of its own (with the fake LFPSE's address), as JobsTwoNodesBrowserTests has: not the shared live site.
 public sealed class LfpseConfirmBrowserTests
 {
     [Fact]
@@ -46,8 +46,10 @@ public sealed class LfpseConfirmBrowserTests
             await page.GetByRole(AriaRole.Heading, new() { Name = "Send to LFPSE", Exact = true }).WaitForAsync();
             await Accessibility.AssertNoViolationsAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
-            await page.Locator(".nhsuk-error-summary").WaitForAsync();
-            Assert.Contains("Choose a level of concern", await page.Locator(".nhsuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+            // Nothing chosen yet: the preview says what LFPSE still needs instead of any JSON.
+            await page.GetByText("Not complete").WaitForAsync();
+            Assert.Contains("The level of concern.", await page.Locator("#lfpse-preview").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#lfpse-json").CountAsync());
             await Accessibility.AssertNoViolationsAsync(page);
 
             await page.GetByLabel("What happened, as it will be sent").FillAsync("A patient was found with the bed rails down overnight.");
