@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 
@@ -6,6 +7,12 @@ namespace FailingWell.Web.Features.Lfpse;
 /// <summary>Submission of patient safety events to NHS England's LFPSE (docs/lfpse.md, decision 0120).</summary>
 public static class LfpseModule
 {
+    /// <summary>The lead's confirmation page (Lead/): the same people as the triage report page it belongs to.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Lfpse/Lead", Policies.Triage);
+    }
+
     public static WebApplicationBuilder AddFailingWellLfpse(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -79,6 +79,7 @@ public sealed class AccessTableTests
         ["/speak-up/returns"] = "in no no no ok no no",
         ["/triage"] = "in ok no ok no no 2f",
         ["/triage/reports/{id:int}"] = "in 404 no 404 no no 2f",
+        ["/triage/reports/{id:int}/lfpse"] = "in 404 no 404 no no 2f",
         // The LFPSE sandbox's page exists only in Development (decision 0124): admins get a 404 here.
         ["/admin/lfpse/sandbox"] = "in no no 404 no no no",
         // The network API: members sign every request (decision 0072); no staff sign-in opens it.
