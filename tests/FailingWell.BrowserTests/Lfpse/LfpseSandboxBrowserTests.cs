@@ -23,7 +23,7 @@ public sealed class LfpseSandboxBrowserTests
     [Fact]
     public async Task An_admin_reads_the_exact_JSON_the_sandbox_received_at_desktop_and_phone_width_with_no_accessibility_violations()
     {
-        var site = new LiveSite(new Dictionary<string, string> { ["environment"] = "Development", ["Demo:Enabled"] = "false" });
+        var site = LiveSite.With(new Dictionary<string, string> { ["environment"] = "Development", ["Demo:Enabled"] = "false" });
         await site.InitializeAsync();
         try
         {

@@ -22,7 +22,7 @@ public sealed class LfpseConfirmBrowserTests
     public async Task A_lead_previews_the_exact_JSON_confirms_and_the_report_page_shows_LFPSEs_reference_number_and_every_page_is_accessible()
     {
         await using var lfpse = await FakeLfpse.StartAsync();
-        var site = new LiveSite(new Dictionary<string, string>
+        var site = LiveSite.With(new Dictionary<string, string>
         {
             ["Lfpse:BaseUrl"] = lfpse.BaseUrl,
             ["Lfpse:SubscriptionKey"] = FakeLfpse.Key,
