@@ -18,6 +18,7 @@ public static class PageAccess
         Features.Errors.ErrorsModule.AuthorizePages(conventions);
         Features.Home.HomeModule.AuthorizePages(conventions);
         Features.Learning.LearningModule.AuthorizePages(conventions);
+        Features.Lfpse.LfpseModule.AuthorizePages(conventions);
         Features.Network.NetworkModule.AuthorizePages(conventions);
         Features.Reporting.ReportingModule.AuthorizePages(conventions);
         Features.SpeakUp.SpeakUpModule.AuthorizePages(conventions);

@@ -1,5 +1,6 @@
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace FailingWell.Web.Features.Lfpse;
 
@@ -26,4 +27,8 @@ public static class LfpseModule
         var interval = TimeSpan.FromSeconds(Math.Max(1, settings.DeliveryIntervalSeconds));
         return builder.AddSchedules(quartz => quartz.ScheduleEvery<LfpseDeliveryJob>(LfpseDeliveryJob.Key, interval, interval));
     }
+
+    /// <summary>The LFPSE connection, mappings and submissions pages (/admin/lfpse): admins.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions) =>
+        conventions.AuthorizeFolder("/Lfpse/Admin", Policies.Administer);
 }
