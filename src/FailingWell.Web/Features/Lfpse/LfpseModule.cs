@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace FailingWell.Web.Features.Lfpse;
 
@@ -35,4 +36,8 @@ public static class LfpseModule
         var interval = TimeSpan.FromSeconds(Math.Max(1, settings.DeliveryIntervalSeconds));
         return builder.AddSchedules(quartz => quartz.ScheduleEvery<LfpseDeliveryJob>(LfpseDeliveryJob.Key, interval, interval));
     }
+
+    /// <summary>The LFPSE connection, mappings and submissions pages (/admin/lfpse): admins.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions) =>
+        conventions.AuthorizeFolder("/Lfpse/Admin", Policies.Administer);
 }

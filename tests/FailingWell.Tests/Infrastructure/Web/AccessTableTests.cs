@@ -31,6 +31,8 @@ public sealed class AccessTableTests
         ["/admin"] = "in no no ok no no no",
         ["/admin/audit"] = "in no no ok no no no",
         ["/admin/jobs"] = "in no no ok no no no",
+        ["/admin/lfpse"] = "in no no ok no no no",
+        ["/admin/lfpse/submissions"] = "in no no ok no no no",
         ["/admin/network"] = "in no no ok no no no",
         ["/admin/network-consent"] = "in no no ok no no no",
         ["/admin/outbox"] = "in no no ok no no no",
