@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using FailingWell.Web.Infrastructure.Configuration;
 using FailingWell.Web.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -8,12 +7,6 @@ namespace FailingWell.Web.Features.Lfpse;
 /// <summary>Submission of patient safety events to NHS England's LFPSE (docs/lfpse.md, decision 0120).</summary>
 public static class LfpseModule
 {
-    /// <summary>The lead's confirmation page (Lead/): the same people as the triage report page it belongs to.</summary>
-    public static void AuthorizePages(PageConventionCollection conventions)
-    {
-        conventions.AuthorizeFolder("/Lfpse/Lead", Policies.Triage);
-    }
-
     public static WebApplicationBuilder AddFailingWellLfpse(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,7 +30,13 @@ public static class LfpseModule
         return builder.AddSchedules(quartz => quartz.ScheduleEvery<LfpseDeliveryJob>(LfpseDeliveryJob.Key, interval, interval));
     }
 
-    /// <summary>The LFPSE connection, mappings and submissions pages (/admin/lfpse): admins.</summary>
-    public static void AuthorizePages(PageConventionCollection conventions) =>
+    /// <summary>
+    /// The lead's confirmation page (Lead/): the same people as the triage report page it belongs to.
+    /// The connection, mappings and submissions pages (Admin/, at /admin/lfpse): admins.
+    /// </summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Lfpse/Lead", Policies.Triage);
         conventions.AuthorizeFolder("/Lfpse/Admin", Policies.Administer);
+    }
 }
