@@ -77,6 +77,18 @@ public sealed class LfpseConfirmBrowserTests
             Assert.Equal(json, Assert.Single(lfpse.Requests).Body);
             await Accessibility.AssertNoViolationsAsync(page);
             await page.Locator("#lfpse").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(site.ScreenshotFolder, "lfpse-report-sent.png") });
+
+            // Harm regraded after it was sent (as a lead's grading would): the page says LFPSE's copy is out of date.
+            await using (var scope = site.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<FailingWellDbContext>().Reports
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.PhysicalHarm, PhysicalHarm.Moderate));
+            }
+
+            await page.ReloadAsync();
+            await page.Locator("#lfpse-changed").GetByText("Changed since it was sent").WaitForAsync();
+            await Accessibility.AssertNoViolationsAsync(page);
+            await page.Locator("#lfpse").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(site.ScreenshotFolder, "lfpse-report-changed.png") });
         }
         finally
         {

@@ -15,6 +15,7 @@ public sealed partial class LfpseConfirmPageTests : IAsyncLifetime
     private FakeLfpse _lfpse = null!;
     private FailingWellApp _app = null!;
     private HttpClient _lead = null!;
+    private Staff.Account _leadAccount = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,7 +26,8 @@ public sealed partial class LfpseConfirmPageTests : IAsyncLifetime
             .With("Lfpse:OdsCode", LfpseEvents.OdsCode)
             .With("Lfpse:DeliveryIntervalSeconds", "3600");
         await LfpseDeliveryTests.MapEverythingAsync(_app);
-        _lead = await Staff.SignInAsync(_app, await Staff.CreateAsync(_app, StaffRoles.GovernanceLead));
+        _leadAccount = await Staff.CreateAsync(_app, StaffRoles.GovernanceLead);
+        _lead = await Staff.SignInAsync(_app, _leadAccount);
     }
 
     public async Task DisposeAsync()
@@ -215,6 +217,41 @@ public sealed partial class LfpseConfirmPageTests : IAsyncLifetime
         Assert.Contains("A patient slipped on a wet floor.", again, StringComparison.Ordinal); // the confirmed answers, not the reporter's
         Assert.Contains("LFPSE holds the event as LFPSE-000001", again, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task After_harm_is_regraded_the_report_page_says_the_report_differs_from_what_LFPSE_holds_until_an_update_is_sent()
+    {
+        var report = await new ReportBuilder().SubmitAsync(_app);
+        var (_, preview) = await PreviewAsync(report.Id, "A patient slipped on a wet floor.");
+        await ConfirmAsync(report.Id, ConfirmForm(preview));
+        await DeliverAsync();
+        var sent = await ReportPageAsync(report.Id);
+
+        await SavedReports.ChangeAsync(_app, _leadAccount.Id, report.Id, new Web.Features.Triage.Grade.Command
+        {
+            PhysicalHarm = PhysicalHarm.Moderate, PsychologicalHarm = PsychologicalHarm.None, Consequence = 3, Likelihood = 3,
+        });
+        var regraded = await ReportPageAsync(report.Id);
+
+        var (_, update) = await PreviewAsync(report.Id, "A patient slipped on a wet floor.");
+        await ConfirmAsync(report.Id, ConfirmForm(update));
+        await DeliverAsync();
+        var updated = await ReportPageAsync(report.Id);
+
+        Assert.DoesNotContain("Changed since it was sent", sent, StringComparison.Ordinal);
+        Assert.Contains("Changed since it was sent", regraded, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed since it was sent", updated, StringComparison.Ordinal);
+        Assert.Equal(["POST", "PUT"], _lfpse.Requests.Select(r => r.Method));
+    }
+
+    private async Task DeliverAsync()
+    {
+        await using var scope = _app.Scope();
+        await scope.ServiceProvider.GetRequiredService<LfpseDelivery>().DeliverDueAsync(CancellationToken.None);
+    }
+
+    private async Task<string> ReportPageAsync(int id) =>
+        WebUtility.HtmlDecode(await _lead.GetStringAsync(new Uri($"/triage/reports/{id}", UriKind.Relative)));
 
     [Fact]
     public async Task LFPSEs_warning_messages_are_shown_on_the_report_page()

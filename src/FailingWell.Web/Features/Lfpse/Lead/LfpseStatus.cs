@@ -9,7 +9,8 @@ public static class LfpseStatus
     public sealed record Query(int ReportId) : IRequest<Summary?>;
 
     /// <param name="State">None while no lead has confirmed the answers.</param>
-    public sealed record Summary(int ReportId, LfpseState? State, string? LfpseReference, IReadOnlyList<string> Messages, DateOnly? ConfirmedOn, bool Applies)
+    /// <param name="ChangedSinceSent">What would be sent now differs from what LFPSE was last sent (harm regraded, a mapping changed).</param>
+    public sealed record Summary(int ReportId, LfpseState? State, string? LfpseReference, IReadOnlyList<string> Messages, DateOnly? ConfirmedOn, bool Applies, bool ChangedSinceSent = false)
     {
         public string StateText => State switch
         {
@@ -33,7 +34,7 @@ public static class LfpseStatus
         };
     }
 
-    public sealed class Handler(FailingWellDbContext db) : IRequestHandler<Query, Summary?>
+    public sealed class Handler(FailingWellDbContext db, Microsoft.Extensions.Options.IOptions<LfpseSettings> options) : IRequestHandler<Query, Summary?>
     {
         public async Task<Summary?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -53,7 +54,50 @@ public static class LfpseStatus
             }
 
             var messages = lfpseEvent?.Messages?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            return new Summary(report.Id, lfpseEvent?.State, lfpseEvent?.LfpseReference, messages, lfpseEvent?.ConfirmedOn, applies);
+            var changed = applies && lfpseEvent is { State: LfpseState.Sent or LfpseState.Warning } && await ChangedSinceSentAsync(lfpseEvent, cancellationToken);
+            return new Summary(report.Id, lfpseEvent?.State, lfpseEvent?.LfpseReference, messages, lfpseEvent?.ConfirmedOn, applies, changed);
         }
+
+        /// <summary>
+        /// The event built now from the report, the confirmed answers and today's mappings, against the body LFPSE
+        /// last received. Built as on the day it was confirmed, so that only a change to what LFPSE holds counts,
+        /// not the passing of days (the mapper's "occurred today" answer).
+        /// </summary>
+        private async Task<bool> ChangedSinceSentAsync(LfpseEvent confirmed, CancellationToken cancellationToken)
+        {
+            var lastSent = await db.LfpseOutbox.AsNoTracking()
+                .Where(i => i.ReportId == confirmed.ReportId && (i.Status == LfpseState.Sent || i.Status == LfpseState.Warning))
+                .OrderByDescending(i => i.Sequence).Select(i => i.Payload).FirstOrDefaultAsync(cancellationToken);
+            var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == confirmed.ReportId, cancellationToken);
+            if (lastSent is null || report is null)
+            {
+                return false;
+            }
+
+            var draft = await LfpseDrafts.BuildAsync(db, report, new ConfirmedAnswers(confirmed), confirmed.ConfirmedOn, options.Value, cancellationToken);
+            return draft.Mapped.Event is null || LfpseJson.Write(draft.Mapped.Event) != lastSent;
+        }
+    }
+
+    /// <summary>The answers a lead confirmed, read back as the form's answers.</summary>
+    private sealed record ConfirmedAnswers(LfpseEvent Confirmed) : ILfpseAnswers
+    {
+        public string? Description => Confirmed.Description;
+
+        public string? ImmediateActions => Confirmed.ImmediateActions;
+
+        public string? LevelOfConcern => Confirmed.LevelOfConcern;
+
+        public string? RiskImminent => Confirmed.RiskImminent;
+
+        public string? HowFutureOccurrence => Confirmed.HowFutureOccurrence;
+
+        public bool? DutyOfCandour => Confirmed.DutyOfCandour;
+
+        public bool? NeverEvent => Confirmed.NeverEvent;
+
+        public string? NeverEventType => Confirmed.NeverEventType;
+
+        public bool? SeriousIncident => Confirmed.SeriousIncident;
     }
 }
