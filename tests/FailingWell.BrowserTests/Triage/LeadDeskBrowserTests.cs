@@ -76,6 +76,9 @@ public sealed class LeadDeskBrowserTests : IAsyncLifetime
     /// <summary>Presses Tab until the focus is where <paramref name="wanted"/> says, as a keyboard user moves through the page.</summary>
     private static async Task<string> TabToAsync(IPage page, Func<string, bool> wanted, int most = 150)
     {
+        // Start once the page's scripts have run: a late one moves the focus (to a "saved" banner), and an
+        // Enter meant for the link then lands elsewhere (seen once on a loaded machine: the queue never came).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         for (var i = 0; i < most; i++)
         {
             await page.Keyboard.PressAsync("Tab");
