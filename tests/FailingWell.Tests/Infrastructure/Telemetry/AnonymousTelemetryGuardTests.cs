@@ -11,7 +11,6 @@ namespace FailingWell.Tests.Infrastructure.Telemetry;
 /// stops the framework's request-duration metric. (The interceptor's guard, the only one for database
 /// durations, has no test yet: background services' own commands move the same histogram.)
 /// </summary>
-[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 [Collection(TelemetryExportTests.Collection)]
 public sealed class AnonymousTelemetryGuardTests
 {

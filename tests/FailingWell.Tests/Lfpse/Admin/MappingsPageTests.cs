@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 namespace FailingWell.Tests.Lfpse.Admin;
 
 /// <summary>/admin/lfpse: the ODS code and the trust's lists mapped to LFPSE's codes, on one form.</summary>
-[Trait(TestDatabase.Trait, TestDatabase.EveryProvider)]
 public sealed partial class MappingsPageTests
 {
     [Fact]
