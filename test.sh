@@ -33,8 +33,10 @@ fi
 echo "== Installing npm packages"
 (cd src/FailingWell.Web && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
 
+# One Release build serves the tests and the publish: publishing with its own build compiled the site a second
+# time (35 s of a 2-core run).
 echo "== Building"
-if ! dotnet build FailingWell.sln --nologo -v q -clp:ErrorsOnly -warnaserror; then
+if ! dotnet build FailingWell.sln -c Release --nologo -v q -clp:ErrorsOnly -warnaserror; then
   echo "The build failed."
   echo "0 passed, 1 failed"
   exit 1
@@ -46,7 +48,7 @@ echo "== Publishing as the Dockerfile does"
 published="$results/published/site"
 rm -rf "$results/published"
 mkdir -p "$results/published"
-if ! dotnet publish src/FailingWell.Web/FailingWell.Web.csproj -c Release -o "$published" --nologo -clp:ErrorsOnly >"$results/published/publish.log" 2>&1; then
+if ! dotnet publish src/FailingWell.Web/FailingWell.Web.csproj -c Release --no-build -o "$published" --nologo -clp:ErrorsOnly >"$results/published/publish.log" 2>&1; then
   echo "The publish failed (see $results/published/publish.log):"
   tail -20 "$results/published/publish.log"
 fi
@@ -61,7 +63,7 @@ run_tests() {
   local name=$1 project=$2 filter=$3
   shift 3
   echo "== $name"
-  env "$@" dotnet test "$project" --no-build --nologo --filter "$filter" \
+  env "$@" dotnet test "$project" -c Release --no-build --nologo --filter "$filter" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" 2>&1 | grep -vE '^\s*(Passed |$)' || true
 }
