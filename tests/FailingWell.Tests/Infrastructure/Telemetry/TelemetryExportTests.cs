@@ -48,7 +48,13 @@ public sealed class TelemetryExportTests
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A job already running ends with its spans; waiting for it (not a fixed 2 s) took 20 s off each pass.
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while ((await scheduler.QueryFireInstances(new FireInstanceQuery { State = null })).Items.Count > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
         Flush(app);
         collector.Clear();
     }
