@@ -65,6 +65,7 @@ public static class PagesExtensions
             options.FormFieldName = "__RequestVerificationToken";
         });
         builder.Services.AddFailingWellPageCompression();
+        builder.Services.AddSingleton<FirstPaint>();
         return builder;
     }
 
@@ -73,6 +74,7 @@ public static class PagesExtensions
         // Never a stack trace, in any environment: a friendly page and an error id instead.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        var firstPaint = app.Services.GetRequiredService<FirstPaint>();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -80,10 +82,9 @@ public static class PagesExtensions
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            // Our own origin only: no third-party script, font, image or form target can see a reporter.
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+            // Our own origin only: no third-party script, font, image or form target can see a reporter. Inline,
+            // only the two texts a reporter's first page carries, by their hashes (FirstPaint).
+            headers.ContentSecurityPolicy = firstPaint.ContentSecurityPolicy;
             await next();
         });
         app.UseResponseCompression();
