@@ -19,7 +19,8 @@ public static class ExportZip
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(files);
         var counts = new List<FileCount>();
-        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        await using var target = new AsyncOnlyOutput(output);
+        await using (var zip = await ZipArchive.CreateAsync(target, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
             foreach (var file in files)
             {
@@ -29,7 +30,7 @@ public static class ExportZip
             await WriteDictionaryAsync(zip, [.. files.Select(f => f.Name)], cancellationToken);
         }
 
-        await output.FlushAsync(cancellationToken);
+        await target.FlushAsync(cancellationToken);
         return counts;
     }
 
