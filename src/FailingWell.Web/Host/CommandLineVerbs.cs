@@ -83,7 +83,8 @@ public static class CommandLineVerbs
             }
 
             File.Move(part, full, overwrite: true);
-            await output.WriteLineAsync($"Wrote {full} in {timer.Elapsed.TotalSeconds:0.0} s: {Features.Export.ExportNames.Describe(result.Files)}.");
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            await output.WriteLineAsync($"Wrote {full} in {timer.Elapsed.TotalSeconds:0.0} s: {Features.Export.ExportNames.Describe(result.Files)}. Peak memory {self.PeakWorkingSet64 / (1 << 20):N0} MB.");
             return 0;
         }
         finally
