@@ -12,6 +12,7 @@ using FailingWell.Web.Infrastructure.Data;
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --limiter 12000 [--seconds 20] [--addresses ipv6-64]   (wrong receipt codes a second, the client limiter holding 12,000 clients; with ipv6-64, each from a new address in one /64 under the configured limits)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider PostgreSql] --pages "CONNECTION STRING"   (the staff pages of a database seeded with --seed-only)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --ward-phone [--site PUBLISHED_FOLDER] [--reports 1000000]   (the reporter's pages on a throttled Chromium; the site published from this tree unless given)
+//   dotnet run -c Release --project bench/FailingWell.Bench -- --export 1000000 [--provider all]   (seeds, then times the `export --out` verb and reads its peak memory)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --lfpse 20000 [--concurrency 16] [--batch 500] [--delay-ms 200]   (a backlog of confirmed reports delivered to the fake LFPSE by the real delivery)
 // For each provider (SQLite by default; PostgreSQL on a private server the benchmark starts and stops),
 // migrates a fresh database with the application's `migrate` verb, fills it with synthetic reports
@@ -57,6 +58,13 @@ if (options.TryGetValue("lfpse", out var lfpseReports))
     var backlog = int.Parse(lfpseReports, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     LfpseBenchmark.Print(await LfpseBenchmark.RunAsync(web, target => Verb(web, target, "migrate"), backlog,
         Option("concurrency", 16), Option("batch", 500), TimeSpan.FromMilliseconds(Option("delay-ms", 200))));
+    return;
+}
+
+if (options.TryGetValue("export", out var exportReports))
+{
+    ExportBenchmark.Print(await ExportBenchmark.RunAsync(providers, int.Parse(exportReports, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), divisions, years,
+        (target, arguments) => Verb(web, target, arguments)));
     return;
 }
 

@@ -32,6 +32,8 @@ public static class CommandLineVerbs
                 return await BuildDigestsAsync(services, Options(args[2..]), output, error);
             case ["lfpse-taxonomy", ..]:
                 return await RefreshLfpseTaxonomyAsync(services, Options(args[1..]), output, error);
+            case ["export", ..]:
+                return await ExportAsync(services, Options(args[1..]), output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -50,7 +52,46 @@ public static class CommandLineVerbs
             Builds the packs of a period (the organisation's and every division's) that do not exist yet.
           lfpse-taxonomy --from URL|FILE --to SNAPSHOT.json
             Reads LFPSE's taxonomy and replaces the snapshot file only if the app can use it (docs/lfpse.md).
+          export --out EVERYTHING.zip
+            Writes the export of everything that /admin/export gives (never speak-up cases), audited (README: Taking everything out).
         """;
+
+    private static async Task<int> ExportAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (options.GetValueOrDefault("out") is not { Length: > 0 } path || path == "true")
+        {
+            await error.WriteLineAsync("--out must name the zip file to write, e.g. --out everything.zip.");
+            return 1;
+        }
+
+        // Written beside the target and moved into place at the end, so a failed export leaves no half a zip.
+        var full = Path.GetFullPath(path);
+        var part = full + ".part";
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            Features.Export.ExportEverything.Result result;
+            await using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                var (ok, sent) = await SendAsync(services, new Features.Export.ExportEverything.Query(_ => file) { FromCommandLine = true }, error, "");
+                if (!ok)
+                {
+                    return 1;
+                }
+
+                result = sent!;
+            }
+
+            File.Move(part, full, overwrite: true);
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            await output.WriteLineAsync($"Wrote {full} in {timer.Elapsed.TotalSeconds:0.0} s: {Features.Export.ExportNames.Describe(result.Files)}. Peak memory {self.PeakWorkingSet64 / (1 << 20):N0} MB.");
+            return 0;
+        }
+        finally
+        {
+            File.Delete(part);
+        }
+    }
 
     private static async Task<int> RefreshLfpseTaxonomyAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {

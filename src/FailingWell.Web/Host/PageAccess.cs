@@ -16,6 +16,7 @@ public static class PageAccess
         Features.Culture.CultureModule.AuthorizePages(conventions);
         Features.Digests.DigestsModule.AuthorizePages(conventions);
         Features.Errors.ErrorsModule.AuthorizePages(conventions);
+        Features.Export.ExportModule.AuthorizePages(conventions);
         Features.Home.HomeModule.AuthorizePages(conventions);
         Features.Learning.LearningModule.AuthorizePages(conventions);
         Features.Lfpse.LfpseModule.AuthorizePages(conventions);

@@ -25,6 +25,7 @@ public sealed partial class ArchitectureTests
         ["Demo"] = ["Admin", "Culture", "Digests", "Network", "Reporting", "Triage", "Lfpse"],
         ["Digests"] = [],
         ["Errors"] = [],
+        ["Export"] = [], // reads the model only: Domain and Infrastructure
         ["Home"] = [],
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
         ["Lfpse"] = ["Triage"], // a lead's change to a report: its version check and audit

@@ -23,6 +23,12 @@ public abstract class AuditSubject
     /// </summary>
     public static AuditSubject SpeakUpCase(int caseId) => new OfCase(caseId);
 
+    /// <summary>
+    /// Every speak-up case at once (the guardian's export): filed under a reference of the cases' prefix
+    /// that names no case, so the admin's log leaves it out with the rest (decision 0093).
+    /// </summary>
+    public static AuditSubject EverySpeakUpCase { get; } = new OfEveryCase();
+
     /// <summary>The report id and the reference the entry carries.</summary>
     internal abstract Task<(int? ReportId, string? Reference)> FileAsync(FailingWellDbContext db, CancellationToken cancellationToken);
 
@@ -36,6 +42,12 @@ public abstract class AuditSubject
     {
         internal override async Task<(int? ReportId, string? Reference)> FileAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>
             (reportId, await db.Reports.Where(r => r.Id == reportId).Select(r => r.Reference).SingleOrDefaultAsync(cancellationToken));
+    }
+
+    private sealed class OfEveryCase : AuditSubject
+    {
+        internal override Task<(int? ReportId, string? Reference)> FileAsync(FailingWellDbContext db, CancellationToken cancellationToken) =>
+            Task.FromResult<(int?, string?)>((null, SpeakUpReference.Prefix + "ALL"));
     }
 
     private sealed class OfCase(int caseId) : AuditSubject
