@@ -92,7 +92,8 @@ public static class OrganisationSignInModule
                     if (settings.ClientSecret.Length == 0 && settings.ClientCertificatePath.Length > 0 && context.TokenEndpointRequest is { } request)
                     {
                         request.ClientAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-                        request.ClientAssertion = ClientAssertion(settings, context.Options.Configuration?.TokenEndpoint ?? "");
+                        request.ClientAssertion = ClientAssertion(settings, context.Options.Configuration?.TokenEndpoint ?? "",
+                            context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                     }
 
                     return Task.CompletedTask;
@@ -128,11 +129,10 @@ public static class OrganisationSignInModule
     }
 
     // private_key_jwt (RFC 7523): a short assertion signed with the registered certificate's key.
-    private static string ClientAssertion(OrganisationSignInSettings settings, string tokenEndpoint)
+    private static string ClientAssertion(OrganisationSignInSettings settings, string tokenEndpoint, DateTime now)
     {
         using var certificate = X509CertificateLoader.LoadPkcs12FromFile(settings.ClientCertificatePath, settings.ClientCertificatePassword);
         var key = new X509SecurityKey(certificate);
-        var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.ClientId,
