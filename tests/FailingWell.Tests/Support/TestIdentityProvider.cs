@@ -75,6 +75,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         _twist = twist;
     }
 
+    /// <summary>Accepts FailingWell's callbacks at one more site (a live site whose address is known after the provider's).</summary>
+    public void AllowSite(Uri site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        _redirectUris.Add(new Uri(site, "signin-oidc").ToString());
+        _redirectUris.Add(new Uri(site, "signout-callback-oidc").ToString());
+    }
+
     /// <summary>Starts the provider, which accepts FailingWell's callbacks at these sites (e.g. http://localhost).</summary>
     public static async Task<TestIdentityProvider> StartAsync(params string[] sites)
     {
