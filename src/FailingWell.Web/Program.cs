@@ -68,6 +68,7 @@ app.UseFailingWellPages();
 app.MapFailingWellHealth();
 app.MapFailingWellNetwork();
 FailingWell.Web.Features.Lfpse.Sandbox.LfpseSandbox.Map(app);
+DemoIdentityProvider.Map(app);
 await app.RunAsync();
 return 0;
 

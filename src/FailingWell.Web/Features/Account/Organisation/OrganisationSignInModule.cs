@@ -27,6 +27,8 @@ public static class OrganisationSignInModule
     public static WebApplicationBuilder AddFailingWellOrganisationSignIn(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // In the Development demo with no provider configured: the demo organisation's, inside the site.
+        DemoIdentityProvider.EnableIfWanted(builder);
         var settings = builder.AddSettings<OrganisationSignInSettings>(OrganisationSignInSettings.Section,
             s => !s.IsEnabled || (Uri.IsWellFormedUriString(s.Authority, UriKind.Absolute) && s.ClientId.Length > 0
                 && s.GroupRoleMappings.Values.All(role => StaffRoles.All.Contains(role) && role != StaffRoles.Guardian)),
