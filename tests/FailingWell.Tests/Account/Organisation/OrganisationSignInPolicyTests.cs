@@ -75,4 +75,23 @@ public sealed class OrganisationSignInPolicyTests(OrganisationSignInPolicyTests.
         Assert.Equal(HttpStatusCode.Redirect, breakGlass.StatusCode);
         Assert.StartsWith("/account/sign-in/code", breakGlass.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_people_page_lists_the_directory_groups_roles_and_how_each_account_signs_in()
+    {
+        var admin = await Staff.CreateAsync(App, StaffRoles.Admin);
+        var client = App.CreateClient();
+        // Passwords are off here: the admin comes in by the break-glass way, code and all.
+        await Forms.PostAsync(client, "/account/sign-in?breakGlass=true", new Dictionary<string, string>
+        {
+            ["Input.Email"] = admin.Email, ["Input.Password"] = Staff.Password, ["BreakGlass"] = "true",
+        });
+        await Forms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Input.Code"] = Staff.CodeFor(admin) });
+
+        var page = await client.GetStringAsync(new Uri("/admin/people", UriKind.Relative));
+
+        Assert.Contains("Roles from your organisation", page, StringComparison.Ordinal);
+        Assert.Contains($"<code>{LeadsGroup}</code>: {StaffRoles.GovernanceLead}", page, StringComparison.Ordinal);
+        Assert.Contains("Signs in with", page, StringComparison.Ordinal);
+    }
 }
