@@ -13,6 +13,7 @@ public sealed class OrganisationSignInPolicyTests(OrganisationSignInPolicyTests.
         protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
         {
             ["Authentication:OpenIdConnect:RequireProviderMfa"] = "true",
+            ["Authentication:OpenIdConnect:AcrValues"] = "urn:test:two-factors",
             ["Authentication:OpenIdConnect:GroupRoleMappings:" + LeadsGroup] = StaffRoles.GovernanceLead,
             ["Authentication:LocalPasswords"] = "false",
         };
@@ -39,7 +40,8 @@ public sealed class OrganisationSignInPolicyTests(OrganisationSignInPolicyTests.
     {
         var person = await Staff.CreateAsync(App, StaffRoles.Executive, withTwoFactor: false);
         using var browser = new OrganisationBrowser(App);
-        fixture.Provider.SignInNext(TestProviderUser.PasswordOnly(person.Email) with { Groups = [LeadsGroup, "some-other-group"], Amr = ["mfa"] });
+        // amr says one factor; the configured acr says two.
+        fixture.Provider.SignInNext(TestProviderUser.PasswordOnly(person.Email) with { Groups = [LeadsGroup, "some-other-group"], Acr = "urn:test:two-factors" });
 
         Assert.Equal("/account/home", await browser.SignInAsync());
 
