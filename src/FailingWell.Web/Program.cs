@@ -1,3 +1,4 @@
+using FailingWell.Web.Features.Account.Organisation;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
@@ -23,6 +24,7 @@ builder
     .AddFailingWellTelemetry()
     .AddFailingWellDatabase()
     .AddFailingWellAccounts()
+    .AddFailingWellOrganisationSignIn()
     .AddFailingWellMediation()
     .AddFailingWellEmail()
     .AddFailingWellScheduling()
@@ -66,6 +68,7 @@ app.UseFailingWellPages();
 app.MapFailingWellHealth();
 app.MapFailingWellNetwork();
 FailingWell.Web.Features.Lfpse.Sandbox.LfpseSandbox.Map(app);
+DemoIdentityProvider.Map(app);
 await app.RunAsync();
 return 0;
 

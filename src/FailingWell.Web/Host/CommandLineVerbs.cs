@@ -44,6 +44,8 @@ public static class CommandLineVerbs
         Usage:
           users add --email EMAIL --role GovernanceLead|Executive|Admin|Guardian [--name "DISPLAY NAME"] [--password PASSWORD]
             Creates a staff account. Without --password, the password is read from the terminal.
+          users add --email EMAIL --role ROLE [--name "DISPLAY NAME"] --sso-only
+            Creates a staff account with no password, opened only by the organisation's sign-in (README).
           migrate
             Creates or upgrades the database (Production does not do this at start-up).
           culture recount --from 2021-11-01
@@ -171,13 +173,15 @@ public static class CommandLineVerbs
 
     private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
     {
-        var password = options.GetValueOrDefault("password") ?? await PromptPasswordAsync(input, output);
+        var ssoOnly = options.ContainsKey("sso-only");
+        var password = ssoOnly ? "" : options.GetValueOrDefault("password") ?? await PromptPasswordAsync(input, output);
         var command = new AddAccount.Command
         {
             Email = options.GetValueOrDefault("email") ?? "",
             Role = options.GetValueOrDefault("role") ?? "",
             DisplayName = options.GetValueOrDefault("name"),
             Password = password,
+            SsoOnly = ssoOnly,
         };
 
         var (ok, result) = await SendAsync(services, command, error, "");
@@ -186,7 +190,9 @@ public static class CommandLineVerbs
             return 1;
         }
 
-        await output.WriteLineAsync($"Created {result!.Role} account {result.Email}.");
+        await output.WriteLineAsync(ssoOnly
+            ? $"Created {result!.Role} account {result.Email}, with no password: it signs in with its organisation account."
+            : $"Created {result!.Role} account {result.Email}.");
         return 0;
     }
 

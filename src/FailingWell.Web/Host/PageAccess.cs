@@ -24,5 +24,6 @@ public static class PageAccess
         Features.Reporting.ReportingModule.AuthorizePages(conventions);
         Features.SpeakUp.SpeakUpModule.AuthorizePages(conventions);
         Features.Triage.TriageModule.AuthorizePages(conventions);
+        Features.Account.Organisation.OrganisationSignInModule.AuthorizePages(conventions);
     }
 }

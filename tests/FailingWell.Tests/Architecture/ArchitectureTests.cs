@@ -20,7 +20,7 @@ public sealed partial class ArchitectureTests
     public static readonly IReadOnlyDictionary<string, string[]> AllowedFeatureUses = new Dictionary<string, string[]>
     {
         ["Account"] = [],
-        ["Admin"] = ["Triage", "Digests", "Lfpse"], // Lfpse: the Development sandbox's page, under the admin folder's rule
+        ["Admin"] = ["Triage", "Digests", "Lfpse", "Account"], // Lfpse: the Development sandbox's page, under the admin folder's rule; Account: the directory groups' roles on the People page
         ["Culture"] = [],
         ["Demo"] = ["Admin", "Culture", "Digests", "Network", "Reporting", "Triage", "Lfpse"],
         ["Digests"] = [],

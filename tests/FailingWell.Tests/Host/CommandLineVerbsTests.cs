@@ -94,6 +94,23 @@ public sealed class CommandLineVerbsTests
     }
 
     [Fact]
+    public async Task Users_add_sso_only_creates_an_account_with_no_password_and_asks_for_none()
+    {
+        using var app = new FailingWellApp();
+        _ = app.Services;
+
+        var (exitCode, output, error) = await RunAsync(app, null,
+            "users", "add", "--email", "sso.lead@trust.nhs.uk", "--role", "GovernanceLead", "--sso-only");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("with no password: it signs in with its organisation account", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password (at least 12 characters)", output, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        Assert.False(await users.HasPasswordAsync((await users.FindByEmailAsync("sso.lead@trust.nhs.uk"))!));
+    }
+
+    [Fact]
     public async Task Users_add_explains_bad_input_and_creates_nothing()
     {
         using var app = new FailingWellApp();

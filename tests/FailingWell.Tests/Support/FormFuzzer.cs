@@ -48,7 +48,9 @@ public sealed partial class FormFuzzer(Func<HttpClient> newClient, int seed)
                     }
 
                     var client = newClient();
-                    page = (client, await client.GetStringAsync(new Uri(path, UriKind.Relative)));
+                    // A callback (e.g. /signin-oidc) answers its GET with a redirect and has no form: its fields are the fuzzer's own.
+                    using var get = await client.GetAsync(new Uri(path, UriKind.Relative));
+                    page = (client, await get.Content.ReadAsStringAsync());
                     clients[path] = page;
                 }
 

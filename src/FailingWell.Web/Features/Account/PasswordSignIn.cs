@@ -40,7 +40,11 @@ public static class PasswordSignIn
         }
     }
 
-    public sealed class Handler(SignInManager<StaffAccount> signInManager, IPasswordHasher<StaffAccount> hasher, TimeProvider clock) : IRequestHandler<Command, Outcome>
+    /// <summary>Authentication:LocalPasswords (default true). When false and an organisation sign-in is configured, only admins' passwords work: the break-glass way in.</summary>
+    public static bool LocalPasswords(IConfiguration configuration) =>
+        configuration.GetValue("Authentication:LocalPasswords", true) || string.IsNullOrEmpty(configuration["Authentication:OpenIdConnect:Authority"]);
+
+    public sealed class Handler(SignInManager<StaffAccount> signInManager, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, IConfiguration configuration) : IRequestHandler<Command, Outcome>
     {
         // A hash of a random password made by the application's hasher, as every stored one is, so
         // checking against it costs what checking a real one does. Made once a process.
@@ -50,7 +54,8 @@ public static class PasswordSignIn
         {
             var users = signInManager.UserManager;
             var candidate = await users.FindByNameAsync(request.Email.Trim());
-            if (candidate is null || candidate.IsDisabled || await users.IsLockedOutAsync(candidate))
+            if (candidate is null || candidate.IsDisabled || await users.IsLockedOutAsync(candidate)
+                || (!LocalPasswords(configuration) && !await users.IsInRoleAsync(candidate, StaffRoles.Admin)))
             {
                 // Identity returns before hashing for these: hash anyway, against nothing real.
                 var dummy = new StaffAccount();

@@ -1,10 +1,24 @@
+using FailingWell.Web.Features.Account.Organisation;
 using FailingWell.Web.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FailingWell.Web.Features.Account;
 
-public sealed class SignInModel(IMediator mediator, ClientLimiter limiter, IConfiguration configuration) : PageModel
+public sealed class SignInModel(IMediator mediator, ClientLimiter limiter, IConfiguration configuration, IOptions<OrganisationSignInSettings> organisation) : PageModel
 {
+    /// <summary>The organisation's sign-in, offered first when configured (docs/decisions/0125).</summary>
+    public OrganisationSignInSettings Organisation => organisation.Value;
+
+    /// <summary>
+    /// Passwords are shown unless Authentication:LocalPasswords is false; then only an administrator's
+    /// break-glass sign-in (?breakGlass=true) takes one (docs/decisions/0126).
+    /// </summary>
+    public bool ShowPasswords => PasswordSignIn.LocalPasswords(configuration) || !Organisation.IsEnabled || BreakGlass;
+
+    [BindProperty(SupportsGet = true)]
+    public bool BreakGlass { get; set; }
+
     /// <summary>Failed sign-ins from one client, whichever accounts they named (docs/decisions/0088).</summary>
     public const string Bucket = "sign-in";
 

@@ -17,6 +17,9 @@ public static class AddAccount
         public string Role { get; set; } = "";
 
         public string Password { get; set; } = "";
+
+        /// <summary>No password: the account opens only through the organisation's sign-in (users add --sso-only, decision 0126).</summary>
+        public bool SsoOnly { get; set; }
     }
 
     public sealed record Result(string AccountId, string Email, string Role);
@@ -34,7 +37,8 @@ public static class AddAccount
                 .Must(role => StaffRoles.All.Contains(role, StringComparer.OrdinalIgnoreCase))
                 .WithMessage($"Choose a role: {string.Join(", ", StaffRoles.All)}");
             RuleFor(c => c.Password)
-                .MinimumLength(12).WithMessage("Enter a password of at least 12 characters");
+                .MinimumLength(12).WithMessage("Enter a password of at least 12 characters")
+                .When(c => !c.SsoOnly);
         }
     }
 
@@ -53,7 +57,7 @@ public static class AddAccount
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
 
-            Check(await users.CreateAsync(account, request.Password));
+            Check(request.SsoOnly ? await users.CreateAsync(account) : await users.CreateAsync(account, request.Password));
             Check(await users.AddToRoleAsync(account, role));
             return new Result(account.Id, email, role);
         }

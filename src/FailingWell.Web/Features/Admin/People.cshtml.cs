@@ -18,8 +18,11 @@ public sealed class PeopleModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<GuardianGrants.Pending> PendingGuardians { get; private set; } = [];
 
+    public IReadOnlyList<Account.Organisation.GroupRoles.Mapping> GroupRoles { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
+        GroupRoles = await mediator.Send(new Account.Organisation.GroupRoles.Query());
         Accounts = await mediator.Send(new People.Query());
         PendingGuardians = await mediator.Send(new PendingGuardianGrants.Query());
     }

@@ -28,6 +28,11 @@ public sealed class AccessTableTests
         ["/account/sign-in/code"] = "ok ok ok ok ok ok ok",
         ["/account/sign-out"] = "ok ok ok ok ok ok ok",
         ["/account/two-factor"] = "in ok ok ok ok ok ok",
+        // Organisation sign-in (not configured here): each step sends anyone on, to a plain page or the sign-out page.
+        ["/account/sign-in/organisation"] = "go go go go go go go",
+        ["/account/sign-in/organisation/finish"] = "go go go go go go go",
+        ["/account/sign-in/organisation/problem/{reason}"] = "404 404 404 404 404 404 404",
+        ["/account/sign-out/organisation"] = "go go go go go go go",
         ["/admin"] = "in no no ok no no no",
         ["/admin/audit"] = "in no no ok no no no",
         ["/admin/export"] = "in no no ok no no no",
