@@ -17,6 +17,7 @@ public static class PageAccess
         Features.Digests.DigestsModule.AuthorizePages(conventions);
         Features.Errors.ErrorsModule.AuthorizePages(conventions);
         Features.Home.HomeModule.AuthorizePages(conventions);
+        Features.Import.ImportModule.AuthorizePages(conventions);
         Features.Learning.LearningModule.AuthorizePages(conventions);
         Features.Lfpse.LfpseModule.AuthorizePages(conventions);
         Features.Network.NetworkModule.AuthorizePages(conventions);
