@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FailingWell.Web.Features.Import;
 
 public sealed class FileModel(IMediator mediator) : PageModel
@@ -14,10 +12,11 @@ public sealed class FileModel(IMediator mediator) : PageModel
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>A day number: TempData would read a date's text back as a DateTime.</summary>
     [TempData]
-    public string? MovedOn { get; set; }
+    public int? MovedOnDay { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : Gone();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostColumnsAsync(Guid id)
     {
@@ -70,7 +69,7 @@ public sealed class FileModel(IMediator mediator) : PageModel
         Done = $"Imported from {Upload!.SourceSystem}: {result.New:N0} new, {result.AlreadyHere:N0} already here ({result.Rows:N0} rows in the file). The culture charts are recounted.";
         if (result.New > 0 && result.Latest is { } latest)
         {
-            MovedOn = latest.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            MovedOnDay = latest.AddDays(1).DayNumber;
         }
 
         return Redirect("/admin/import");

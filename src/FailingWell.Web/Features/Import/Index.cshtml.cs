@@ -15,7 +15,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <summary>The day a "Moved to FailingWell" timeline event would be dated, offered after an import.</summary>
     [TempData]
-    public string? MovedOn { get; set; }
+    public int? MovedOnDay { get; set; }
+
+    public string? MovedOn => MovedOnDay is { } day ? DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public IReadOnlyList<string> Systems { get; private set; } = [];
 
