@@ -87,7 +87,7 @@ public static class CommandLineVerbs
             return check.ProblemCount == 0 ? 0 : 1;
         }
 
-        var (ok, result) = await SendAsync(services, new RunImport.Command { FilePath = file, MappingName = mapping }, error, "");
+        var (ok, result) = await SendAsync(services, new RunImport.Command { FilePath = file, MappingName = mapping, Progress = new Progress<string>(line => output.WriteLine(line)) }, error, "");
         if (!ok)
         {
             await error.WriteLineAsync("Nothing was imported.");

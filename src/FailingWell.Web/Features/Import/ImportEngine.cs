@@ -48,7 +48,7 @@ public sealed class ImportEngine(FailingWellDbContext db, IOptions<TriageSetting
     }
 
     /// <summary>Checks, then adds every new row or, when any row has a problem, nothing (the problems are the returned check's).</summary>
-    public async Task<ImportCheck> ImportAsync(ImportFile file, ImportMap map, string system, CancellationToken cancellationToken)
+    public async Task<ImportCheck> ImportAsync(ImportFile file, ImportMap map, string system, CancellationToken cancellationToken, IProgress<string>? progress = null)
     {
         var check = await CheckAsync(file, map, system, cancellationToken);
         if (check.ProblemCount > 0 || check.New == 0)
@@ -56,8 +56,10 @@ public sealed class ImportEngine(FailingWellDbContext db, IOptions<TriageSetting
             return check;
         }
 
+        progress?.Report($"Checked {check.Rows:N0} rows: no problems, {check.New:N0} new. Writing them in one transaction.");
         var context = await ContextFor(file, map, system, cancellationToken);
         var references = new ReferenceDraw(db);
+        var written = 0;
         var batch = new List<Report>(Batch);
         foreach (var row in file.Rows())
         {
@@ -72,7 +74,9 @@ public sealed class ImportEngine(FailingWellDbContext db, IOptions<TriageSetting
             if (batch.Count == Batch)
             {
                 await ImportWriter.WriteAsync(db, batch, cancellationToken);
+                written += batch.Count;
                 batch.Clear();
+                progress?.Report($"Wrote {written:N0} of {check.New:N0} (not committed yet).");
             }
         }
 

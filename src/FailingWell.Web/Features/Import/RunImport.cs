@@ -17,6 +17,11 @@ public static class RunImport
         public string? FilePath { get; set; }
 
         public string? MappingName { get; set; }
+
+        /// <summary>Where the command line prints how far a long import has gone (counts only).</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public IProgress<string>? Progress { get; set; }
     }
 
     public sealed class Handler(FailingWellDbContext db, ImportEngine engine, CultureRollups rollups) : IRequestHandler<Command, ImportCheck>
@@ -27,7 +32,7 @@ public static class RunImport
                 ?? throw RequestValidationException.For(request, "File", request.UploadId is null
                     ? "There is no such file, or no saved mapping by that name"
                     : "That upload has gone (imported, discarded or left over a day): upload the file again");
-            var check = await engine.ImportAsync(source.File, source.Map, source.System, cancellationToken);
+            var check = await engine.ImportAsync(source.File, source.Map, source.System, cancellationToken, request.Progress);
             if (check.ProblemCount > 0)
             {
                 throw new RequestValidationException(typeof(Command), check.Problems.Take(50).Select(p => new ValidationFailure("File", p.ToString())));
