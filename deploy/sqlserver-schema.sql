@@ -1764,3 +1764,124 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    DROP INDEX [IX_Reports_ReceiptLocator] ON [Reports];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Reports]') AND [c].[name] = N'ReceiptLocator');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Reports] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Reports] ALTER COLUMN [ReceiptLocator] nvarchar(8) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [IsImported] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [SourceReference] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    ALTER TABLE [Reports] ADD [SourceSystem] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    CREATE TABLE [ImportMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [SourceSystem] nvarchar(100) NOT NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [SavedOn] date NOT NULL,
+        CONSTRAINT [PK_ImportMappings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    CREATE TABLE [ImportUploads] (
+        [Id] uniqueidentifier NOT NULL,
+        [SourceSystem] nvarchar(100) NOT NULL,
+        [FileName] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [UploadedOn] date NOT NULL,
+        CONSTRAINT [PK_ImportUploads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Reports_ReceiptLocator] ON [Reports] ([ReceiptLocator]) WHERE "ReceiptLocator" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Reports_SourceSystem_SourceReference] ON [Reports] ([SourceSystem], [SourceReference]) WHERE "SourceSystem" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ImportMappings_SourceSystem] ON [ImportMappings] ([SourceSystem]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    CREATE INDEX [IX_ImportUploads_UploadedOn] ON [ImportUploads] ([UploadedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261208013515_ImportedReports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261208013515_ImportedReports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

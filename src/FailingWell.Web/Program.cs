@@ -2,6 +2,7 @@ using FailingWell.Web.Features.Account.Organisation;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Demo;
 using FailingWell.Web.Features.Digests;
+using FailingWell.Web.Features.Import;
 using FailingWell.Web.Features.Learning;
 using FailingWell.Web.Features.Lfpse;
 using FailingWell.Web.Features.Network;
@@ -39,6 +40,7 @@ builder
     .AddFailingWellPeers()
     .AddFailingWellNetwork()
     .AddFailingWellDemo()
+    .AddFailingWellImport()
     .AddFailingWellKeyRing()
     .AddFailingWellProduction()
     .AddFailingWellPages(PageAccess.AuthorizePages);

@@ -370,6 +370,69 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("SavedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceSystem")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("UploadedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedOn");
+
+                    b.ToTable("ImportUploads", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1420,9 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1399,7 +1465,6 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .HasColumnType("bytea");
 
                     b.Property<string>("ReceiptLocator")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
@@ -1448,6 +1513,14 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.Property<int?>("RiskScore")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("StaffGroupId")
                         .HasColumnType("integer");
 
@@ -1487,7 +1560,8 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.HasIndex("LocationId");
 
                     b.HasIndex("ReceiptLocator")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReceiptLocator\" IS NOT NULL");
 
                     b.HasIndex("ReceivedOn");
 
@@ -1514,6 +1588,10 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("RiskRating", "ReceivedOn");
+
+                    b.HasIndex("SourceSystem", "SourceReference")
+                        .IsUnique()
+                        .HasFilter("\"SourceSystem\" IS NOT NULL");
 
                     b.HasIndex("Status", "AcknowledgeBy");
 
@@ -2078,28 +2156,6 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FailingWell.Web.Infrastructure.Data.DataProtectionKeyRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
-                });
-
             modelBuilder.Entity("FailingWell.Web.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2188,6 +2244,28 @@ namespace FailingWell.Migrations.PostgreSql.Migrations
                     b.HasIndex("JobGroup", "JobName", "Succeeded", "StartedAtUtc");
 
                     b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

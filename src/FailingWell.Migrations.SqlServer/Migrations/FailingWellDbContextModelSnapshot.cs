@@ -370,6 +370,69 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("SavedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceSystem")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("UploadedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedOn");
+
+                    b.ToTable("ImportUploads", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1420,9 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -1399,7 +1465,6 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .HasColumnType("varbinary(32)");
 
                     b.Property<string>("ReceiptLocator")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
@@ -1448,6 +1513,14 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.Property<int?>("RiskScore")
                         .HasColumnType("int");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int?>("StaffGroupId")
                         .HasColumnType("int");
 
@@ -1487,7 +1560,8 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasIndex("LocationId");
 
                     b.HasIndex("ReceiptLocator")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReceiptLocator\" IS NOT NULL");
 
                     b.HasIndex("ReceivedOn");
 
@@ -1514,6 +1588,10 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("RiskRating", "ReceivedOn");
+
+                    b.HasIndex("SourceSystem", "SourceReference")
+                        .IsUnique()
+                        .HasFilter("\"SourceSystem\" IS NOT NULL");
 
                     b.HasIndex("Status", "AcknowledgeBy")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
@@ -2077,28 +2155,6 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FailingWell.Web.Infrastructure.Data.DataProtectionKeyRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
-                });
-
             modelBuilder.Entity("FailingWell.Web.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2187,6 +2243,28 @@ namespace FailingWell.Migrations.SqlServer.Migrations
                     b.HasIndex("JobGroup", "JobName", "Succeeded", "StartedAtUtc");
 
                     b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -351,6 +351,67 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SavedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceSystem")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings", (string)null);
+                });
+
+            modelBuilder.Entity("FailingWell.Web.Domain.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UploadedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedOn");
+
+                    b.ToTable("ImportUploads", (string)null);
+                });
+
             modelBuilder.Entity("FailingWell.Web.Domain.JustCultureRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1314,6 +1375,9 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1356,7 +1420,6 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB");
 
                     b.Property<string>("ReceiptLocator")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
@@ -1405,6 +1468,14 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.Property<int?>("RiskScore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StaffGroupId")
                         .HasColumnType("INTEGER");
 
@@ -1444,7 +1515,8 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasIndex("LocationId");
 
                     b.HasIndex("ReceiptLocator")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReceiptLocator\" IS NOT NULL");
 
                     b.HasIndex("ReceivedOn");
 
@@ -1471,6 +1543,10 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RiskRating", "ReceivedOn");
+
+                    b.HasIndex("SourceSystem", "SourceReference")
+                        .IsUnique()
+                        .HasFilter("\"SourceSystem\" IS NOT NULL");
 
                     b.HasIndex("Status", "AcknowledgeBy")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
@@ -2017,26 +2093,6 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FailingWell.Web.Infrastructure.Data.DataProtectionKeyRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
-                });
-
             modelBuilder.Entity("FailingWell.Web.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2125,6 +2181,26 @@ namespace FailingWell.Migrations.Sqlite.Migrations
                     b.HasIndex("JobGroup", "JobName", "Succeeded", "StartedAtUtc");
 
                     b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

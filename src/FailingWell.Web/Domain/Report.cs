@@ -205,8 +205,11 @@ public sealed class Report : IFollowedUp<ReportMessage>
     /// <summary>The random id of the form that sent it: a second press of "send" finds this report.</summary>
     public Guid SubmissionId { get; set; }
 
-    /// <summary>The receipt code's public half, which finds the report; its secret half is only hashed.</summary>
-    public string ReceiptLocator { get; set; } = "";
+    /// <summary>
+    /// The receipt code's public half, which finds the report; its secret half is only hashed. None for a
+    /// report imported from another system: nobody was given a code for it.
+    /// </summary>
+    public string? ReceiptLocator { get; set; } = "";
 
     public byte[] ReceiptSalt { get; set; } = [];
 
@@ -214,6 +217,15 @@ public sealed class Report : IFollowedUp<ReportMessage>
 
     /// <summary>How <see cref="ReceiptHash"/> was made: HMAC-SHA256 now; PBKDF2 for codes issued before.</summary>
     public ReceiptVerifier ReceiptVerifier { get; set; } = ReceiptVerifier.HmacSha256;
+
+    /// <summary>Brought in from another system's export (decision 0130): no receipt code, no reporter contact unless mapped.</summary>
+    public bool IsImported { get; set; }
+
+    /// <summary>The system an imported report came from ("Datix"), as the admin named it.</summary>
+    public string? SourceSystem { get; set; }
+
+    /// <summary>The report's id in that system: with <see cref="SourceSystem"/>, what makes a second import add nothing.</summary>
+    public string? SourceReference { get; set; }
 
     public List<ReportMessage> Messages { get; set; } = [];
 
@@ -272,8 +284,11 @@ internal sealed class ReportConfiguration :
         builder.Property(r => r.ReporterEmail).HasMaxLength(320);
         builder.Property(r => r.OutcomeForReporter).HasMaxLength(TextLimit.Characters);
         builder.Property(r => r.Learning).HasMaxLength(TextLimit.Characters);
-        builder.Property(r => r.ReceiptLocator).HasMaxLength(8).IsRequired();
-        builder.HasIndex(r => r.ReceiptLocator).IsUnique();
+        builder.Property(r => r.ReceiptLocator).HasMaxLength(8);
+        builder.HasIndex(r => r.ReceiptLocator).IsUnique().HasFilter("\"ReceiptLocator\" IS NOT NULL");
+        builder.Property(r => r.SourceSystem).HasMaxLength(ImportedReport.SourceSystemLength);
+        builder.Property(r => r.SourceReference).HasMaxLength(ImportedReport.SourceReferenceLength);
+        builder.HasIndex(r => new { r.SourceSystem, r.SourceReference }).IsUnique().HasFilter("\"SourceSystem\" IS NOT NULL");
         builder.Property(r => r.ReceiptSalt).HasMaxLength(16).IsRequired();
         builder.Property(r => r.ReceiptHash).HasMaxLength(32).IsRequired();
         builder.HasIndex(r => r.SubmissionId).IsUnique();

@@ -1,6 +1,7 @@
 using FailingWell.Web.Features.Admin;
 using FailingWell.Web.Features.Culture;
 using FailingWell.Web.Features.Digests;
+using FailingWell.Web.Features.Import;
 using FailingWell.Web.Features.Lfpse;
 
 namespace FailingWell.Web.Host;
@@ -34,6 +35,8 @@ public static class CommandLineVerbs
                 return await RefreshLfpseTaxonomyAsync(services, Options(args[1..]), output, error);
             case ["export", ..]:
                 return await ExportAsync(services, Options(args[1..]), output, error);
+            case ["import", ..]:
+                return await ImportAsync(services, Options(args[1..]), output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -56,6 +59,9 @@ public static class CommandLineVerbs
             Reads LFPSE's taxonomy and replaces the snapshot file only if the app can use it (docs/lfpse.md).
           export --out EVERYTHING.zip
             Writes the export of everything that /admin/export gives (never speak-up cases), audited (README: Taking everything out).
+          import --file EXPORT.csv|EXPORT.xlsx --mapping SYSTEM [--dry-run]
+            Imports historical reports with the mapping saved for SYSTEM at /admin/import, all or nothing;
+            --dry-run lists every problem by line and column and writes nothing.
         """;
 
     private static async Task<int> ExportAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
@@ -93,6 +99,46 @@ public static class CommandLineVerbs
         {
             File.Delete(part);
         }
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var file = options.GetValueOrDefault("file");
+        var mapping = options.GetValueOrDefault("mapping");
+        if (file is null || mapping is null)
+        {
+            await error.WriteLineAsync("--file and --mapping are needed: import --file EXPORT.csv --mapping SYSTEM [--dry-run]");
+            return 2;
+        }
+
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        if (options.ContainsKey("dry-run"))
+        {
+            var (_, check) = await SendAsync(services, new CheckImport.Query(null, file, mapping), error, "");
+            if (check is null)
+            {
+                await error.WriteLineAsync($"There is no file {file}, or no mapping saved for '{mapping}' (save one at /admin/import).");
+                return 1;
+            }
+
+            foreach (var problem in check.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            await output.WriteLineAsync($"Dry run: {check.Rows:N0} rows, {check.New:N0} new, {check.AlreadyHere:N0} already here, {check.ProblemCount:N0} problems; nothing written ({timer.Elapsed.TotalSeconds:0.0} s).");
+            return check.ProblemCount == 0 ? 0 : 1;
+        }
+
+        var (ok, result) = await SendAsync(services, new RunImport.Command { FilePath = file, MappingName = mapping, Progress = new Progress<string>(line => output.WriteLine(line)) }, error, "");
+        if (!ok)
+        {
+            await error.WriteLineAsync("Nothing was imported.");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Imported {result!.New:N0} new reports, {result.AlreadyHere:N0} already here, from {result.Rows:N0} rows in {timer.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
     }
 
     private static async Task<int> RefreshLfpseTaxonomyAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)

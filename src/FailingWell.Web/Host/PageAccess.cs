@@ -18,6 +18,7 @@ public static class PageAccess
         Features.Errors.ErrorsModule.AuthorizePages(conventions);
         Features.Export.ExportModule.AuthorizePages(conventions);
         Features.Home.HomeModule.AuthorizePages(conventions);
+        Features.Import.ImportModule.AuthorizePages(conventions);
         Features.Learning.LearningModule.AuthorizePages(conventions);
         Features.Lfpse.LfpseModule.AuthorizePages(conventions);
         Features.Network.NetworkModule.AuthorizePages(conventions);

@@ -27,6 +27,7 @@ public sealed partial class ArchitectureTests
         ["Errors"] = [],
         ["Export"] = [], // reads the model only: Domain and Infrastructure
         ["Home"] = [],
+        ["Import"] = ["Culture", "Triage"], // the roll-ups recounted and the timeline event; the deadlines in force
         ["Learning"] = ["Culture", "Triage"], // the SPC chart; the leads who may own safety actions
         ["Lfpse"] = ["Triage"], // a lead's change to a report: its version check and audit
         ["Network"] = ["Culture"], // the SPC rules for the insularity signals; Triage and Learning show its panel by name (a view component)

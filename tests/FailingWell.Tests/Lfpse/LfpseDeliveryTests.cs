@@ -232,7 +232,7 @@ public sealed class LfpseDeliveryTests : IAsyncLifetime
         Assert.Equal(2, _lfpse.Requests.Count);
         foreach (var (request, report) in _lfpse.Requests.Zip(new[] { anonymous, named }))
         {
-            foreach (var forbidden in new[] { "Robin", "robin.speakup", "@", report.Reference, report.ReceiptLocator, report.SubmissionId.ToString(), "PreciseTime", "ReporterContact", "T0", "T1", "T2", "localhost", "http://127" })
+            foreach (var forbidden in new[] { "Robin", "robin.speakup", "@", report.Reference, report.ReceiptLocator!, report.SubmissionId.ToString(), "PreciseTime", "ReporterContact", "T0", "T1", "T2", "localhost", "http://127" })
             {
                 Assert.DoesNotContain(forbidden, request.Body, StringComparison.OrdinalIgnoreCase);
             }

@@ -222,7 +222,7 @@ public sealed class LfpseEventMapperTests
     {
         var report = Report();
         var json = LfpseJson.Write(Event(report, Answers()));
-        foreach (var local in new[] { report.Reference, "4217", report.SubmissionId.ToString(), report.ReceiptLocator, "http://", "failingwell", "T0", "T1", "T2" })
+        foreach (var local in new[] { report.Reference, "4217", report.SubmissionId.ToString(), report.ReceiptLocator!, "http://", "failingwell", "T0", "T1", "T2" })
         {
             Assert.DoesNotContain(local, json, StringComparison.OrdinalIgnoreCase);
         }

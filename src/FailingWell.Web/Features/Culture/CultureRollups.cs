@@ -82,16 +82,30 @@ public sealed class CultureRollups(FailingWellDbContext db, UkTime time)
             }
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        async Task ReplaceAsync()
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.CultureRollups.Where(r => (r.PeriodKind == PeriodKind.Month && r.PeriodStart >= monthStart) || (r.PeriodKind == PeriodKind.Week && r.PeriodStart >= rangeStart))
                 .ExecuteDeleteAsync(cancellationToken);
             db.CultureRollups.AddRange(rollups);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        }
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside a command's transaction (an import): the roll-ups commit with what changed them.
+            await ReplaceAsync();
+        }
+        else
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await ReplaceAsync();
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+
         db.ChangeTracker.Clear();
         return rollups.Count;
     }

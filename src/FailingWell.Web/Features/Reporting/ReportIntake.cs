@@ -198,7 +198,7 @@ public sealed class ReportIntake(IServiceScopeFactory scopes)
                 .ToListAsync();
             var takenLocators = taken.Select(t => t.ReceiptLocator).ToHashSet(StringComparer.Ordinal);
             var takenReferences = taken.Select(t => t.Reference).ToHashSet(StringComparer.Ordinal);
-            var seenLocators = new HashSet<string>(StringComparer.Ordinal);
+            var seenLocators = new HashSet<string?>(StringComparer.Ordinal);
             var seenReferences = new HashSet<string>(StringComparer.Ordinal);
             pending = [.. pending.Where(r =>
                 takenLocators.Contains(r.ReceiptLocator) || takenReferences.Contains(r.Reference)

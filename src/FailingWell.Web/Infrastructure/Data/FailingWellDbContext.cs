@@ -92,6 +92,10 @@ public sealed class FailingWellDbContext(DbContextOptions<FailingWellDbContext> 
 
     public DbSet<NetworkNote> NetworkNotes => Set<NetworkNote>();
 
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> UtcDateTime = new(
         written => written.Kind == DateTimeKind.Local ? written.ToUniversalTime() : DateTime.SpecifyKind(written, DateTimeKind.Utc),
         read => DateTime.SpecifyKind(read, DateTimeKind.Utc));

@@ -36,6 +36,8 @@ public sealed class AccessTableTests
         ["/admin"] = "in no no ok no no no",
         ["/admin/audit"] = "in no no ok no no no",
         ["/admin/export"] = "in no no ok no no no",
+        ["/admin/import"] = "in no no ok no no no",
+        ["/admin/import/{id:guid}"] = "in no no 404 no no no",
         ["/admin/jobs"] = "in no no ok no no no",
         ["/admin/lfpse"] = "in no no ok no no no",
         ["/admin/lfpse/submissions"] = "in no no ok no no no",
@@ -232,7 +234,7 @@ public sealed class AccessTableTests
     {
         var route = key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
         return System.Text.RegularExpressions.Regex.Replace(route, @"/\{[^}]*\?\}", "").Replace("{id:int}", "1", StringComparison.Ordinal)
-            .Replace("{reportId:int}", "1", StringComparison.Ordinal);
+            .Replace("{reportId:int}", "1", StringComparison.Ordinal).Replace("{id:guid}", "00000000-0000-0000-0000-000000000001", StringComparison.Ordinal);
     }
 
     private static string Outcome(HttpResponseMessage response)
