@@ -91,7 +91,10 @@ public static class ExportEverything
                 .Date("closed_on", r => r.ClosedOn)
                 .Text("outcome_for_reporter", r => r.OutcomeForReporter)
                 .Text("learning", r => r.Learning)
-                .Date("learning_recorded_on", r => r.LearningRecordedOn)),
+                .Date("learning_recorded_on", r => r.LearningRecordedOn)
+                .YesNo("imported", r => r.IsImported)
+                .Text("source_system", r => r.SourceSystem)
+                .Text("source_reference", r => r.SourceReference)),
             new ExportFile<ActionRow>("report-actions.csv", Actions, c => c
                 .Text("report_reference", a => a.ReportReference)
                 .Text("description", a => a.Description)
@@ -161,7 +164,8 @@ public static class ExportEverything
                 r.ReporterName, r.ReporterEmail, r.ContactDetailsRemovedOn, r.ReceivedOn, r.ReceivedBand, r.Status, r.Title,
                 r.RiskConsequence, r.RiskLikelihood, r.RiskScore, r.RiskRating, r.OwnerAccountId,
                 r.DuplicateOfReportId == null ? null : db.Reports.Where(d => d.Id == r.DuplicateOfReportId).Select(d => d.Reference).FirstOrDefault(),
-                r.AcknowledgeBy, r.AcknowledgedOn, r.FeedbackBy, r.FeedbackGivenOn, r.ClosedOn, r.OutcomeForReporter, r.Learning, r.LearningRecordedOn))
+                r.AcknowledgeBy, r.AcknowledgedOn, r.FeedbackBy, r.FeedbackGivenOn, r.ClosedOn, r.OutcomeForReporter, r.Learning, r.LearningRecordedOn,
+                r.IsImported, r.SourceSystem, r.SourceReference))
             .AsAsyncEnumerable();
 
         private IAsyncEnumerable<ActionRow> Actions() =>
@@ -195,7 +199,8 @@ public static class ExportEverything
         bool IsAnonymous, WhyAnonymous? WhyAnonymous, string? ReporterName, string? ReporterEmail, DateOnly? ContactDetailsRemovedOn, DateOnly ReceivedOn,
         TimeBand ReceivedBand, ReportStatus Status, string? Title, int? RiskConsequence, int? RiskLikelihood, int? RiskScore, RiskRating? RiskRating,
         string? OwnerAccountId, string? DuplicateOf, DateOnly AcknowledgeBy, DateOnly? AcknowledgedOn, DateOnly FeedbackBy, DateOnly? FeedbackGivenOn,
-        DateOnly? ClosedOn, string? OutcomeForReporter, string? Learning, DateOnly? LearningRecordedOn);
+        DateOnly? ClosedOn, string? OutcomeForReporter, string? Learning, DateOnly? LearningRecordedOn,
+        bool IsImported, string? SourceSystem, string? SourceReference);
 
     private sealed record ActionRow(string ReportReference, string Description, string? OwnerName, string? OwnerAccountId, DateOnly DueOn, DateOnly? CompletedOn);
 
