@@ -1550,22 +1550,7 @@ namespace FailingWell.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE ReportText USING fts5(WhatHappened, Title, Status, content='Reports', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='3');
                 """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER ReportText_AfterInsert AFTER INSERT ON Reports BEGIN
-                  INSERT INTO ReportText(rowid, WhatHappened, Title, Status) VALUES (new.Id, new.WhatHappened, new.Title, new.Status);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER ReportText_AfterDelete AFTER DELETE ON Reports BEGIN
-                  INSERT INTO ReportText(ReportText, rowid, WhatHappened, Title, Status) VALUES ('delete', old.Id, old.WhatHappened, old.Title, old.Status);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER ReportText_AfterUpdate AFTER UPDATE OF WhatHappened, Title, Status ON Reports BEGIN
-                  INSERT INTO ReportText(ReportText, rowid, WhatHappened, Title, Status) VALUES ('delete', old.Id, old.WhatHappened, old.Title, old.Status);
-                  INSERT INTO ReportText(rowid, WhatHappened, Title, Status) VALUES (new.Id, new.WhatHappened, new.Title, new.Status);
-                END;
-                """);
+            ReportTextTriggers.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
