@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -37,6 +38,7 @@ internal static partial class ImportBenchmark
     private static readonly string[] Types = ["Incident", "Near miss", "Incident", "Incident", "Concern"];
     private static readonly (string Word, PhysicalHarm Harm, int Weight)[] Severities =
         [("No harm", PhysicalHarm.None, 55), ("Low harm", PhysicalHarm.Low, 30), ("Moderate harm", PhysicalHarm.Moderate, 10), ("Severe harm", PhysicalHarm.Severe, 4), ("Death", PhysicalHarm.Fatal, 1)];
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly string[] Stories =
     [
         "Patient found on the floor beside the bed; no injury seen.", "Wrong dose of insulin prepared, noticed before it was given.",
@@ -135,7 +137,7 @@ internal static partial class ImportBenchmark
                 }
 
                 var cell = cells[c];
-                if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                if (cell.AsSpan().IndexOfAny(NeedsQuotes) >= 0)
                 {
                     writer.Write('"');
                     writer.Write(cell.Replace("\"", "\"\"", StringComparison.Ordinal));
@@ -189,7 +191,7 @@ internal static partial class ImportBenchmark
             (ImportField.Kind, "Incident", nameof(ReportKind.Incident)), (ImportField.Kind, "Near miss", nameof(ReportKind.NearMiss)), (ImportField.Kind, "Concern", nameof(ReportKind.Concern)),
             (ImportField.Status, "Finally approved", nameof(ReportStatus.Closed)), (ImportField.Status, "Being reviewed", nameof(ReportStatus.UnderReview)),
         };
-        words.AddRange(Severities.Select(s => (ImportField.Harm, s.Word, s.Harm.ToString())));
+        words.AddRange(Severities.Select(s => (ImportField.Harm, s.Word, Enum.GetName(s.Harm)!)));
         words.AddRange(locations.Select(l => (ImportField.Location, l.Key, l.Value.ToString(CultureInfo.InvariantCulture))));
         words.AddRange(categories.Select(c => (ImportField.Category, c.Key, c.Value.ToString(CultureInfo.InvariantCulture))));
         await mapping.Handle(new SaveMapping.Command
