@@ -13,6 +13,7 @@ using FailingWell.Web.Infrastructure.Data;
 //   dotnet run -c Release --project bench/FailingWell.Bench -- [--provider PostgreSql] --pages "CONNECTION STRING"   (the staff pages of a database seeded with --seed-only)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --ward-phone [--site PUBLISHED_FOLDER] [--reports 1000000]   (the reporter's pages on a throttled Chromium; the site published from this tree unless given)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --export 1000000 [--provider all]   (seeds, then times the `export --out` verb and reads its peak memory)
+//   dotnet run -c Release --project bench/FailingWell.Bench -- --import 1000000 [--provider all]   (a Datix-like CSV and its saved mapping, then times the `import --file --mapping` verb and reads its peak memory)
 //   dotnet run -c Release --project bench/FailingWell.Bench -- --lfpse 20000 [--concurrency 16] [--batch 500] [--delay-ms 200]   (a backlog of confirmed reports delivered to the fake LFPSE by the real delivery)
 // For each provider (SQLite by default; PostgreSQL on a private server the benchmark starts and stops),
 // migrates a fresh database with the application's `migrate` verb, fills it with synthetic reports
@@ -64,6 +65,13 @@ if (options.TryGetValue("lfpse", out var lfpseReports))
 if (options.TryGetValue("export", out var exportReports))
 {
     ExportBenchmark.Print(await ExportBenchmark.RunAsync(providers, int.Parse(exportReports, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), divisions, years,
+        (target, arguments) => Verb(web, target, arguments)));
+    return;
+}
+
+if (options.TryGetValue("import", out var importRows))
+{
+    ImportBenchmark.Print(await ImportBenchmark.RunAsync(web, providers, int.Parse(importRows, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
         (target, arguments) => Verb(web, target, arguments)));
     return;
 }

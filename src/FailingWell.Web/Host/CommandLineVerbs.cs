@@ -137,7 +137,8 @@ public static class CommandLineVerbs
             return 1;
         }
 
-        await output.WriteLineAsync($"Imported {result!.New:N0} new reports, {result.AlreadyHere:N0} already here, from {result.Rows:N0} rows in {timer.Elapsed.TotalSeconds:0.0} s.");
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        await output.WriteLineAsync($"Imported {result!.New:N0} new reports, {result.AlreadyHere:N0} already here, from {result.Rows:N0} rows in {timer.Elapsed.TotalSeconds:0.0} s. Peak memory {self.PeakWorkingSet64 / (1 << 20):N0} MB.");
         return 0;
     }
 
